@@ -1,0 +1,71 @@
+# migstat — PGXS build.
+#
+#   make              build the extension (warnings are errors, assertions on)
+#   make install      install into the PostgreSQL found by pg_config
+#   make installcheck pg_regress over sql/ + expected/ (needs a running server)
+#   make test         the whole suite on a throwaway cluster (scripts/test.sh)
+#   make demo         build, start a throwaway cluster, load Sacramento, report
+#   make bench        the benchmark (prints ratios, never fails on speed)
+#   make unittest     C unit tests of the plain-C core (no server needed)
+
+EXTNAME     = migstat
+EXTVERSION  = 0.1.0
+
+MODULE_big  = migstat
+OBJS = \
+	extension/common/migstat.o \
+	extension/common/args.o \
+	extension/segregation/indices.o \
+	extension/segregation/state_codec.o \
+	extension/segregation/twogroup_agg.o
+
+# Install script assembled from the areas' SQL, in this order.
+SQL_PARTS = \
+	extension/common/header.sql \
+	extension/segregation/twogroup.sql
+
+MODULEDIR   = extension
+DATA        = extension/migstat.control
+DATA_built  = extension/migstat--$(EXTVERSION).sql
+EXTRA_CLEAN = test/unit/run_unit_tests test/fuzz/fuzz_state_decode
+
+REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
+REGRESS_OPTS = --inputdir=. --load-extension=migstat
+
+# The test build: every warning is an error, assertions are on.
+PG_CFLAGS = -std=gnu99 -Wall -Wextra -Werror \
+	-DUSE_ASSERT_CHECKING
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+# Without the server headers (a fresh machine) only test/demo/bench work:
+# their scripts install the headers first.
+ifneq ($(wildcard $(PGXS)),)
+include $(PGXS)
+endif
+
+extension/migstat--$(EXTVERSION).sql: $(SQL_PARTS)
+	cat $(SQL_PARTS) > $@
+
+CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c
+
+test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h
+	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
+		-Iextension/segregation -o $@ test/unit/*.c $(CORE_SRC) -lm
+
+CC_UNIT ?= gcc
+
+unittest: test/unit/run_unit_tests
+	test/unit/run_unit_tests
+
+test:
+	scripts/test.sh
+
+demo:
+	scripts/demo.sh
+
+bench:
+	scripts/bench.sh
+
+.PHONY: test demo bench unittest

@@ -1,0 +1,8 @@
+/*
+ * migstat.c — the module's one PG_MODULE_MAGIC.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+
+PG_MODULE_MAGIC;
