@@ -1,0 +1,40 @@
+-- Catalogue properties every migstat object must have: aggregates are
+-- parallel safe with a combine function and, for internal states, serialize
+-- and deserialize; every function is parallel safe and documented.
+\set ON_ERROR_STOP 1
+\set QUIET 1
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS migstat;
+BEGIN;
+SELECT plan(9);
+
+SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'migstat'), false,
+          'migstat is not relocatable');
+SELECT is((SELECT nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+           WHERE extname = 'migstat'), 'migstat', 'migstat lives in schema migstat');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'migstat'), '0.1.0', 'version 0.1.0');
+
+CREATE TEMP VIEW migstat_functions AS
+SELECT p.oid, p.oid::regprocedure::text AS sig, p.prokind, p.proparallel
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE n.nspname = 'migstat';
+
+SELECT cmp_ok((SELECT count(*) FROM migstat_functions WHERE prokind = 'a'), '>=', 24::bigint,
+              'the two-group aggregates exist (12 names, bigint and float8 overloads)');
+SELECT is_empty($$SELECT sig FROM migstat_functions f JOIN pg_aggregate a ON a.aggfnoid = f.oid
+                  WHERE a.aggcombinefn = 0$$, 'every aggregate has a combine function');
+SELECT is_empty($$SELECT sig FROM migstat_functions f JOIN pg_aggregate a ON a.aggfnoid = f.oid
+                  WHERE a.aggtranstype = 'internal'::regtype
+                    AND (a.aggserialfn = 0 OR a.aggdeserialfn = 0)$$,
+                'every aggregate with an internal state has serialize and deserialize functions');
+SELECT is_empty($$SELECT sig FROM migstat_functions WHERE proparallel <> 's'$$,
+                'every function and aggregate is PARALLEL SAFE');
+SELECT is_empty($$SELECT sig FROM migstat_functions WHERE obj_description(oid, 'pg_proc') IS NULL$$,
+                'every function and aggregate has a COMMENT');
+SELECT is_empty($$SELECT sig FROM migstat_functions f
+                  WHERE prokind = 'f' AND (SELECT provolatile FROM pg_proc WHERE oid = f.oid) <> 'i'$$,
+                'every function is IMMUTABLE (results depend only on the arguments)');
+
+SELECT * FROM finish();
+ROLLBACK;
