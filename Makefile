@@ -17,12 +17,16 @@ OBJS = \
 	extension/common/args.o \
 	extension/segregation/indices.o \
 	extension/segregation/state_codec.o \
-	extension/segregation/twogroup_agg.o
+	extension/segregation/twogroup_agg.o \
+	extension/segregation/multigroup.o \
+	extension/segregation/multigroup_codec.o \
+	extension/segregation/multigroup_agg.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
 	extension/common/header.sql \
-	extension/segregation/twogroup.sql
+	extension/segregation/twogroup.sql \
+	extension/segregation/multigroup.sql
 
 MODULEDIR   = extension
 DATA        = extension/migstat.control
@@ -48,7 +52,8 @@ endif
 extension/migstat--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
-CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c
+CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
+	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \

@@ -190,6 +190,26 @@ cmp_share_pair(const void *a, const void *b)
 	return (pa > pb) - (pa < pb);
 }
 
+double
+seg_pairwise_abs_diff(double *pairs, size_t m)
+{
+	double		W = 0.0,
+				V = 0.0,
+				sum = 0.0;
+
+	qsort(pairs, m, 2 * sizeof(double), cmp_share_pair);
+	for (size_t j = 0; j < m; j++)
+	{
+		double		p = pairs[2 * j];
+		double		w = pairs[2 * j + 1];
+
+		sum += w * (p * W - V);
+		W += w;
+		V += p * w;
+	}
+	return sum;
+}
+
 /*
  * Gini (Duncan & Duncan 1955):
  *   G = sum_i sum_j t_i t_j |p_i - p_j| / (2 T^2 P (1-P)).
@@ -201,9 +221,6 @@ seg_gini(const SegUnit *units, size_t n, double *scratch)
 {
 	double		X = 0.0,
 				T = 0.0,
-				W = 0.0,
-				V = 0.0,
-				num = 0.0,
 				P;
 	size_t		m = 0;
 
@@ -221,18 +238,8 @@ seg_gini(const SegUnit *units, size_t n, double *scratch)
 	}
 	if (!seg_groups_present(X, T - X))
 		return NAN;
-	qsort(scratch, m, 2 * sizeof(double), cmp_share_pair);
-	for (size_t j = 0; j < m; j++)
-	{
-		double		p = scratch[2 * j];
-		double		t = scratch[2 * j + 1];
-
-		num += t * (p * W - V);
-		W += t;
-		V += p * t;
-	}
 	P = X / T;
-	return num / (T * T * P * (1.0 - P));
+	return seg_pairwise_abs_diff(scratch, m) / (T * T * P * (1.0 - P));
 }
 
 static int

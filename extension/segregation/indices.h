@@ -60,6 +60,12 @@ extern double seg_gorard(const SegUnit *units, size_t n);
 extern double seg_delta(const SegUnit *units, size_t n);
 
 /*
+ * Sorts m (share, weight) pairs, stored interleaved, by share and returns
+ * sum_{i<j} w_i w_j |p_i - p_j| in O(m log m).  Shared with multigroup Gini.
+ */
+extern double seg_pairwise_abs_diff(double *pairs, size_t m);
+
+/*
  * Gini in O(n log n).  scratch must hold 2 * n doubles; units is not changed.
  */
 extern double seg_gini(const SegUnit *units, size_t n, double *scratch);

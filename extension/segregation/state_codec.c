@@ -5,7 +5,8 @@
 #include "state_codec.h"
 
 #include <math.h>
-#include <string.h>
+
+#include "../common/portable_bytes.h"
 
 int
 seg_kind_keeps_units(SegAccumKind kind)
@@ -27,45 +28,6 @@ seg_kind_unit_width(SegAccumKind kind)
 		default:
 			return 0;
 	}
-}
-
-static void
-put_u64(uint8_t *p, uint64_t v)
-{
-	for (int i = 7; i >= 0; i--)
-	{
-		p[i] = (uint8_t) (v & 0xff);
-		v >>= 8;
-	}
-}
-
-static uint64_t
-get_u64(const uint8_t *p)
-{
-	uint64_t	v = 0;
-
-	for (int i = 0; i < 8; i++)
-		v = (v << 8) | p[i];
-	return v;
-}
-
-static void
-put_f64(uint8_t *p, double d)
-{
-	uint64_t	bits;
-
-	memcpy(&bits, &d, sizeof(bits));
-	put_u64(p, bits);
-}
-
-static double
-get_f64(const uint8_t *p)
-{
-	uint64_t	bits = get_u64(p);
-	double		d;
-
-	memcpy(&d, &bits, sizeof(d));
-	return d;
 }
 
 size_t
@@ -90,12 +52,12 @@ seg_state_encode(const SegSummary *s, const SegUnit *units, uint8_t *out)
 	out[1] = 'S';
 	out[2] = SEG_STATE_FORMAT_VERSION;
 	out[3] = (uint8_t) s->kind;
-	put_f64(p, s->shape);
-	put_f64(p + 8, s->sum_x);
-	put_f64(p + 16, s->sum_y);
-	put_f64(p + 24, s->term1);
-	put_f64(p + 32, s->term2);
-	put_u64(p + 40, s->n_units);
+	mb_put_f64(p, s->shape);
+	mb_put_f64(p + 8, s->sum_x);
+	mb_put_f64(p + 16, s->sum_y);
+	mb_put_f64(p + 24, s->term1);
+	mb_put_f64(p + 32, s->term2);
+	mb_put_u64(p + 40, s->n_units);
 	p += 48;
 	if (width == 0)
 		return;
@@ -103,13 +65,13 @@ seg_state_encode(const SegSummary *s, const SegUnit *units, uint8_t *out)
 	{
 		const SegUnit *u = &units[i];
 
-		put_f64(p, u->x);
+		mb_put_f64(p, u->x);
 		if (s->kind == SEG_ACCUM_GROUP_AREA)
-			put_f64(p + 8, u->area);
+			mb_put_f64(p + 8, u->area);
 		else
-			put_f64(p + 8, u->y);
+			mb_put_f64(p + 8, u->y);
 		if (width == 3)
-			put_f64(p + 16, u->area);
+			mb_put_f64(p + 16, u->area);
 		p += 8 * width;
 	}
 }
@@ -136,12 +98,12 @@ seg_state_decode_header(const uint8_t *buf, size_t len, SegSummary *s)
 		return "state has an unknown accumulation kind";
 
 	s->kind = (SegAccumKind) buf[3];
-	s->shape = get_f64(p);
-	s->sum_x = get_f64(p + 8);
-	s->sum_y = get_f64(p + 16);
-	s->term1 = get_f64(p + 24);
-	s->term2 = get_f64(p + 32);
-	s->n_units = get_u64(p + 40);
+	s->shape = mb_get_f64(p);
+	s->sum_x = mb_get_f64(p + 8);
+	s->sum_y = mb_get_f64(p + 16);
+	s->term1 = mb_get_f64(p + 24);
+	s->term2 = mb_get_f64(p + 32);
+	s->n_units = mb_get_u64(p + 40);
 
 	if (s->kind == SEG_ACCUM_ATKINSON)
 	{
@@ -183,15 +145,15 @@ seg_state_decode_units(const uint8_t *buf, size_t len, const SegSummary *s,
 	{
 		SegUnit    *u = &units[i];
 
-		u->x = get_f64(p);
+		u->x = mb_get_f64(p);
 		u->y = 0.0;
 		u->area = 0.0;
 		if (s->kind == SEG_ACCUM_GROUP_AREA)
-			u->area = get_f64(p + 8);
+			u->area = mb_get_f64(p + 8);
 		else
-			u->y = get_f64(p + 8);
+			u->y = mb_get_f64(p + 8);
 		if (width == 3)
-			u->area = get_f64(p + 16);
+			u->area = mb_get_f64(p + 16);
 		if (!is_count(u->x) || !is_count(u->y) || !is_count(u->area))
 			return "state has a unit with a negative or non-finite value";
 		p += 8 * width;

@@ -1,0 +1,51 @@
+/*
+ * portable_bytes.h — big-endian reading and writing of 64-bit integers and
+ * IEEE doubles, plain C, for the portable partial-state formats (the same
+ * byte order as PostgreSQL's pq_sendint64 / pq_sendfloat8).
+ */
+#ifndef MIGSTAT_COMMON_PORTABLE_BYTES_H
+#define MIGSTAT_COMMON_PORTABLE_BYTES_H
+
+#include <stdint.h>
+#include <string.h>
+
+static inline void
+mb_put_u64(uint8_t *p, uint64_t v)
+{
+	for (int i = 7; i >= 0; i--)
+	{
+		p[i] = (uint8_t) (v & 0xff);
+		v >>= 8;
+	}
+}
+
+static inline uint64_t
+mb_get_u64(const uint8_t *p)
+{
+	uint64_t	v = 0;
+
+	for (int i = 0; i < 8; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+static inline void
+mb_put_f64(uint8_t *p, double d)
+{
+	uint64_t	bits;
+
+	memcpy(&bits, &d, sizeof(bits));
+	mb_put_u64(p, bits);
+}
+
+static inline double
+mb_get_f64(const uint8_t *p)
+{
+	uint64_t	bits = mb_get_u64(p);
+	double		d;
+
+	memcpy(&d, &bits, sizeof(d));
+	return d;
+}
+
+#endif							/* MIGSTAT_COMMON_PORTABLE_BYTES_H */

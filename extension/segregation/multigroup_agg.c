@@ -1,0 +1,484 @@
+/*
+ * multigroup_agg.c — fmgr glue of the multigroup aggregates over arrays of
+ * group counts (one array per unit), and of the local per-unit functions.
+ *
+ * Row semantics (docs/multigroup.md): a NULL array skips the row; a NULL
+ * element is an error (22004), as is a negative or non-finite count (22023)
+ * or an array whose length differs from the first row's (22023).
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "../common/args.h"
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "multigroup.h"
+#include "multigroup_codec.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/float.h"
+#include "utils/memutils.h"
+
+typedef struct MgAggState
+{
+	MgSums		s;
+	bool		keeps_units;
+	double	   *units;			/* s.n_units rows of K counts, if kept */
+	uint64		capacity;		/* rows allocated */
+	double	   *row;			/* scratch for the current row */
+} MgAggState;
+
+static MgAggState *
+mg_state_new(MemoryContext ctx, int K, bool keeps_units, uint64 capacity)
+{
+	MgAggState *st = MemoryContextAllocZero(ctx, sizeof(MgAggState));
+
+	st->s.K = K;
+	st->s.total = MemoryContextAllocZero(ctx, K * sizeof(double));
+	st->s.sq = MemoryContextAllocZero(ctx, K * sizeof(double));
+	st->row = MemoryContextAlloc(ctx, K * sizeof(double));
+	st->keeps_units = keeps_units;
+	if (keeps_units)
+	{
+		st->capacity = Max(capacity, 64);
+		st->units = MemoryContextAllocHuge(ctx, st->capacity * K * sizeof(double));
+	}
+	return st;
+}
+
+static void
+mg_state_reserve(MgAggState *st, uint64 extra)
+{
+	uint64		need = st->s.n_units + extra;
+	uint64		cap = st->capacity;
+
+	if (need <= cap)
+		return;
+	while (cap < need)
+		cap *= 2;
+	if (cap > MaxAllocHugeSize / (st->s.K * sizeof(double)))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many units in one multigroup aggregate group: " UINT64_FORMAT,
+						need)));
+	st->units = repalloc_huge(st->units, cap * st->s.K * sizeof(double));
+	st->capacity = cap;
+}
+
+/*
+ * Validates a counts array and returns its length K (at least 2).  Errors
+ * name the function and, for elements, the 1-based position.
+ */
+static int
+mg_array_length(FunctionCallInfo fcinfo, ArrayType *arr, const char *argname)
+{
+	int			K;
+
+	if (ARR_NDIM(arr) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s in %s() must be a one-dimensional array of group counts",
+						argname, migstat_caller_name(fcinfo)),
+				 errdetail("The array has %d dimensions.", ARR_NDIM(arr))));
+	K = ARR_DIMS(arr)[0];
+	if (K < 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s in %s() must hold at least two groups, got %d",
+						argname, migstat_caller_name(fcinfo), K),
+				 errhint("Segregation compares groups; for one group against the rest pass {group, total - group}.")));
+	if (K > MG_MAX_GROUPS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s in %s() has %d groups, more than the limit of %d",
+						argname, migstat_caller_name(fcinfo), K, MG_MAX_GROUPS)));
+	if (ARR_HASNULL(arr))
+	{
+		bits8	   *bitmap = ARR_NULLBITMAP(arr);
+
+		for (int k = 0; k < K; k++)
+			if (!(bitmap[k / 8] & (1 << (k % 8))))
+				ereport(ERROR,
+						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+						 errmsg("NULL element in %s of %s() at position %d",
+								argname, migstat_caller_name(fcinfo), k + 1),
+						 errhint("Use 0 for a group without members, or coalesce() the elements.")));
+	}
+	return K;
+}
+
+/*
+ * ARR_DATA_PTR mixes signed and unsigned operands in PostgreSQL's header,
+ * which -Wextra (-Wsign-compare) rejects; the expression itself is sound.
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wsign-compare"
+static inline const void *
+mg_array_data(ArrayType *arr)
+{
+	return ARR_DATA_PTR(arr);
+}
+#pragma GCC diagnostic pop
+
+/* Copies a validated bigint[] or float8[] into out (K doubles), checking values. */
+static void
+mg_array_values(FunctionCallInfo fcinfo, ArrayType *arr, int K,
+				const char *argname, double *out)
+{
+	if (ARR_ELEMTYPE(arr) == INT8OID)
+	{
+		const int64 *v = (const int64 *) mg_array_data(arr);
+
+		for (int k = 0; k < K; k++)
+		{
+			if (v[k] < 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid count in %s(): %s[%d] = " INT64_FORMAT,
+								migstat_caller_name(fcinfo), argname, k + 1, v[k]),
+						 errdetail("Counts must not be negative.")));
+			out[k] = (double) v[k];
+		}
+	}
+	else
+	{
+		const double *v = (const double *) mg_array_data(arr);
+
+		Assert(ARR_ELEMTYPE(arr) == FLOAT8OID);
+		for (int k = 0; k < K; k++)
+		{
+			if (!isfinite(v[k]) || v[k] < 0.0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid count in %s(): %s[%d] = %s",
+								migstat_caller_name(fcinfo), argname, k + 1,
+								float8out_internal(v[k])),
+						 errdetail("Counts must be finite and not negative.")));
+			out[k] = v[k];
+		}
+	}
+}
+
+static Datum
+mg_accum(FunctionCallInfo fcinfo, bool keeps_units)
+{
+	MemoryContext aggctx = migstat_agg_context(fcinfo);
+	MgAggState *st = PG_ARGISNULL(0) ? NULL : (MgAggState *) PG_GETARG_POINTER(0);
+	ArrayType  *arr;
+	int			K;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	arr = PG_GETARG_ARRAYTYPE_P(1);
+	K = mg_array_length(fcinfo, arr, "counts");
+	if (st == NULL)
+		st = mg_state_new(aggctx, K, keeps_units, 0);
+	else if (K != st->s.K)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("counts arrays of different lengths in %s(): %d and %d",
+						migstat_caller_name(fcinfo), st->s.K, K),
+				 errdetail("Every row of one aggregate must count the same groups in the same order.")));
+	mg_array_values(fcinfo, arr, K, "counts", st->row);
+
+	if (keeps_units && st->s.n_units == st->capacity)
+		mg_state_reserve(st, 1);
+	if (mg_add_unit(&st->s, st->row) > 0.0 && keeps_units)
+		memcpy(st->units + (st->s.n_units - 1) * K, st->row, K * sizeof(double));
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(mg_sums_accum);
+Datum
+mg_sums_accum(PG_FUNCTION_ARGS)
+{
+	return mg_accum(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(mg_units_accum);
+Datum
+mg_units_accum(PG_FUNCTION_ARGS)
+{
+	return mg_accum(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(mg_combine);
+Datum
+mg_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggctx = migstat_agg_context(fcinfo);
+	MgAggState *a = PG_ARGISNULL(0) ? NULL : (MgAggState *) PG_GETARG_POINTER(0);
+	MgAggState *b = PG_ARGISNULL(1) ? NULL : (MgAggState *) PG_GETARG_POINTER(1);
+	uint64		a_units;
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	if (a == NULL)
+		a = mg_state_new(aggctx, b->s.K, b->keeps_units, b->s.n_units);
+	else if (a->s.K != b->s.K)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("counts arrays of different lengths in a multigroup aggregate: %d and %d",
+						a->s.K, b->s.K),
+				 errdetail("Every row of one aggregate must count the same groups in the same order.")));
+	Assert(a->keeps_units == b->keeps_units);
+
+	a_units = a->s.n_units;
+	if (a->keeps_units)
+	{
+		mg_state_reserve(a, b->s.n_units);
+		memcpy(a->units + a_units * a->s.K, b->units,
+			   b->s.n_units * b->s.K * sizeof(double));
+	}
+	mg_add_sums(&a->s, &b->s);
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(mg_serialize);
+Datum
+mg_serialize(PG_FUNCTION_ARGS)
+{
+	MgAggState *st;
+	size_t		size;
+	bytea	   *out;
+
+	migstat_agg_context(fcinfo);
+	st = (MgAggState *) PG_GETARG_POINTER(0);
+	size = mg_state_encoded_size(st->s.K, st->s.n_units, st->keeps_units,
+								 MaxAllocSize - VARHDRSZ);
+	if (size == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("partial multigroup state with " UINT64_FORMAT " units of %d groups is too large to pass between processes",
+						st->s.n_units, st->s.K),
+				 errhint("Split the input with GROUP BY, or run this aggregate without parallel workers (SET max_parallel_workers_per_gather = 0).")));
+	out = palloc(VARHDRSZ + size);
+	SET_VARSIZE(out, VARHDRSZ + size);
+	mg_state_encode(&st->s, st->keeps_units, st->units, (uint8 *) VARDATA(out));
+	PG_RETURN_BYTEA_P(out);
+}
+
+PG_FUNCTION_INFO_V1(mg_deserialize);
+Datum
+mg_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggctx = migstat_agg_context(fcinfo);
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+	const uint8 *buf = (const uint8 *) VARDATA_ANY(in);
+	size_t		len = VARSIZE_ANY_EXHDR(in);
+	int			K,
+				keeps_units;
+	uint64		n_units;
+	MgAggState *st = NULL;
+	const char *problem;
+
+	problem = mg_state_decode_header(buf, len, &K, &keeps_units, &n_units);
+	if (problem == NULL)
+	{
+		st = mg_state_new(aggctx, K, keeps_units != 0, n_units);
+		st->s.n_units = n_units;
+		problem = mg_state_decode_body(buf, len, &st->s, keeps_units, st->units);
+	}
+	if (problem != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid partial state of a migstat multigroup aggregate"),
+				 errdetail("%s.", problem)));
+	PG_RETURN_POINTER(st);
+}
+
+/* The state of a final function, or NULL when the group had no populated unit. */
+static MgAggState *
+mg_final_state(FunctionCallInfo fcinfo)
+{
+	MgAggState *st;
+	double		T = 0.0,
+				Q = 0.0;
+
+	migstat_agg_context(fcinfo);
+	if (PG_ARGISNULL(0))
+		return NULL;
+	st = (MgAggState *) PG_GETARG_POINTER(0);
+	if (st->s.n_units == 0)
+		return NULL;
+	for (int k = 0; k < st->s.K; k++)
+	{
+		T += st->s.total[k];
+		Q += st->s.sq[k];
+	}
+	if (!isfinite(T) || !isfinite(Q) || !isfinite(st->s.within))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of counts out of range in %s()",
+						migstat_caller_name(fcinfo)),
+				 errdetail("The totals exceed the range of double precision.")));
+	return st;
+}
+
+#define MG_RETURN(v) \
+	do { \
+		double _v = (v); \
+		if (isnan(_v)) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_FLOAT8(_v); \
+	} while (0)
+
+PG_FUNCTION_INFO_V1(mg_dissimilarity_final);
+Datum
+mg_dissimilarity_final(PG_FUNCTION_ARGS)
+{
+	MgAggState *st = mg_final_state(fcinfo);
+
+	if (st == NULL)
+		PG_RETURN_NULL();
+	MG_RETURN(mg_dissimilarity(st->units, st->s.n_units, st->s.K, st->s.total));
+}
+
+PG_FUNCTION_INFO_V1(mg_gini_final);
+Datum
+mg_gini_final(PG_FUNCTION_ARGS)
+{
+	MgAggState *st = mg_final_state(fcinfo);
+	double	   *scratch;
+	double		g;
+
+	if (st == NULL)
+		PG_RETURN_NULL();
+	scratch = palloc_extended(st->s.n_units * 2 * sizeof(double), MCXT_ALLOC_HUGE);
+	g = mg_gini(st->units, st->s.n_units, st->s.K, st->s.total, scratch);
+	pfree(scratch);
+	MG_RETURN(g);
+}
+
+#define MG_SUMS_FINAL(fn, expr) \
+PG_FUNCTION_INFO_V1(fn); \
+Datum \
+fn(PG_FUNCTION_ARGS) \
+{ \
+	MgAggState *st = mg_final_state(fcinfo); \
+	if (st == NULL) \
+		PG_RETURN_NULL(); \
+	MG_RETURN(expr); \
+}
+
+MG_SUMS_FINAL(mg_theil_final, mg_theil(&st->s))
+MG_SUMS_FINAL(mg_mutual_information_final, mg_mutual_information(&st->s))
+MG_SUMS_FINAL(mg_normalized_exposure_final, mg_normalized_exposure(&st->s))
+MG_SUMS_FINAL(mg_relative_diversity_final, mg_relative_diversity(&st->s))
+MG_SUMS_FINAL(mg_squared_coefficient_of_variation_final, mg_squared_coefficient_of_variation(&st->s))
+MG_SUMS_FINAL(mg_diversity_final, mg_diversity(st->s.total, st->s.K))
+MG_SUMS_FINAL(mg_normalized_diversity_final, mg_normalized_diversity(st->s.total, st->s.K))
+MG_SUMS_FINAL(mg_simpson_interaction_final, mg_simpson_interaction(st->s.total, st->s.K))
+MG_SUMS_FINAL(mg_simpson_concentration_final, mg_simpson_concentration(st->s.total, st->s.K))
+
+static ArrayType *
+float8_array(const double *v, int n)
+{
+	Datum	   *d = palloc(n * sizeof(Datum));
+	bool	   *nulls = palloc(n * sizeof(bool));
+	int			dims[1] = {n};
+	int			lbs[1] = {1};
+
+	for (int k = 0; k < n; k++)
+	{
+		nulls[k] = isnan(v[k]);
+		d[k] = Float8GetDatum(nulls[k] ? 0.0 : v[k]);
+	}
+	return construct_md_array(d, nulls, 1, dims, lbs, FLOAT8OID, 8,
+							  FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
+/* group_totals(counts): the sum of the arrays, element by element. */
+PG_FUNCTION_INFO_V1(mg_group_totals_final);
+Datum
+mg_group_totals_final(PG_FUNCTION_ARGS)
+{
+	MgAggState *st;
+
+	migstat_agg_context(fcinfo);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	st = (MgAggState *) PG_GETARG_POINTER(0);
+	PG_RETURN_ARRAYTYPE_P(float8_array(st->s.total, st->s.K));
+}
+
+/* Reads (counts, totals) of a local function: same length, valid values. */
+static int
+mg_local_args(FunctionCallInfo fcinfo, bool with_totals, double **counts,
+			  double **totals)
+{
+	ArrayType  *c = PG_GETARG_ARRAYTYPE_P(0);
+	int			K = mg_array_length(fcinfo, c, "counts");
+
+	*counts = palloc(K * sizeof(double));
+	mg_array_values(fcinfo, c, K, "counts", *counts);
+	if (with_totals)
+	{
+		ArrayType  *t = PG_GETARG_ARRAYTYPE_P(1);
+		int			Kt = mg_array_length(fcinfo, t, "totals");
+
+		if (Kt != K)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("counts and totals of different lengths in %s(): %d and %d",
+							migstat_caller_name(fcinfo), K, Kt)));
+		*totals = palloc(K * sizeof(double));
+		mg_array_values(fcinfo, t, K, "totals", *totals);
+	}
+	return K;
+}
+
+PG_FUNCTION_INFO_V1(mg_location_quotients_sql);
+Datum
+mg_location_quotients_sql(PG_FUNCTION_ARGS)
+{
+	double	   *counts,
+			   *totals,
+			   *out;
+	int			K = mg_local_args(fcinfo, true, &counts, &totals);
+
+	out = palloc(K * sizeof(double));
+	mg_location_quotients(counts, totals, K, out);
+	PG_RETURN_ARRAYTYPE_P(float8_array(out, K));
+}
+
+PG_FUNCTION_INFO_V1(mg_local_entropy_sql);
+Datum
+mg_local_entropy_sql(PG_FUNCTION_ARGS)
+{
+	double	   *counts,
+			   *totals;
+	int			K = mg_local_args(fcinfo, true, &counts, &totals);
+
+	MG_RETURN(mg_local_entropy(counts, totals, K));
+}
+
+PG_FUNCTION_INFO_V1(mg_local_segregation_sql);
+Datum
+mg_local_segregation_sql(PG_FUNCTION_ARGS)
+{
+	double	   *counts,
+			   *totals;
+	int			K = mg_local_args(fcinfo, true, &counts, &totals);
+
+	MG_RETURN(mg_local_segregation(counts, totals, K));
+}
+
+PG_FUNCTION_INFO_V1(mg_local_simpson_sql);
+Datum
+mg_local_simpson_sql(PG_FUNCTION_ARGS)
+{
+	double	   *counts;
+	int			K = mg_local_args(fcinfo, false, &counts, NULL);
+
+	MG_RETURN(mg_local_simpson(counts, K));
+}
