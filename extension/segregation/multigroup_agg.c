@@ -75,13 +75,13 @@ mg_array_length(FunctionCallInfo fcinfo, ArrayType *arr, const char *argname)
 {
 	int			K;
 
-	if (ARR_NDIM(arr) != 1)
+	if (ARR_NDIM(arr) > 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s in %s() must be a one-dimensional array of group counts",
 						argname, migstat_caller_name(fcinfo)),
 				 errdetail("The array has %d dimensions.", ARR_NDIM(arr))));
-	K = ARR_DIMS(arr)[0];
+	K = ARR_NDIM(arr) == 0 ? 0 : ARR_DIMS(arr)[0];
 	if (K < 2)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
