@@ -50,11 +50,11 @@ SELECT round(ln(3)::numeric, 12) AS ln_3,
 -- Sacramento: white, black, asian, hisp; PySAL's test values
 -- (pysal/segregation, tests of the multigroup indices), to 1e-9, with
 -- bigint[] and double precision[] input.
-CREATE TABLE sacramento (fips text PRIMARY KEY, tot_pop int, white int, black int,
+CREATE TABLE sacramento_mg (fips text PRIMARY KEY, tot_pop int, white int, black int,
                          asian int, hisp int, wkt text);
-\copy sacramento FROM 'test/data/sacramento/sacramento_tracts.csv' WITH (FORMAT csv, HEADER)
+\copy sacramento_mg FROM 'test/data/sacramento/sacramento_tracts.csv' WITH (FORMAT csv, HEADER)
 CREATE TABLE sac_arrays AS
-SELECT fips, ARRAY[white, black, asian, hisp]::bigint[] AS c FROM sacramento;
+SELECT fips, ARRAY[white, black, asian, hisp]::bigint[] AS c FROM sacramento_mg;
 
 WITH reference(name, pysal) AS (VALUES
     ('dissimilarity', 0.41340872573177806),
@@ -114,7 +114,7 @@ SELECT abs(migstat.dissimilarity(ARRAY[hisp, tot_pop - hisp]::bigint[])
            - migstat.dissimilarity(hisp, tot_pop - hisp)) < 1e-12 AS d_k2,
        abs(migstat.gini(ARRAY[hisp, tot_pop - hisp]::bigint[])
            - migstat.gini(hisp, tot_pop - hisp)) < 1e-12 AS gini_k2
-FROM sacramento;
+FROM sacramento_mg;
 
 -- An empty category changes nothing; nor does the order of rows, nor
 -- units without people.
