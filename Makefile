@@ -20,13 +20,17 @@ OBJS = \
 	extension/segregation/twogroup_agg.o \
 	extension/segregation/multigroup.o \
 	extension/segregation/multigroup_codec.o \
-	extension/segregation/multigroup_agg.o
+	extension/segregation/multigroup_agg.o \
+	extension/common/keymap.o \
+	extension/segregation/longform.o \
+	extension/segregation/longform_agg.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
 	extension/common/header.sql \
 	extension/segregation/twogroup.sql \
-	extension/segregation/multigroup.sql
+	extension/segregation/multigroup.sql \
+	extension/segregation/longform.sql
 
 MODULEDIR   = extension
 DATA        = extension/migstat.control
@@ -53,7 +57,8 @@ extension/migstat--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
 CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
-	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c
+	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c \
+	extension/segregation/longform.c extension/common/keymap.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \

@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 make -s
 make -s install >/dev/null
-pg_virtualenv -t psql -X -q -v ON_ERROR_STOP=1 -f scripts/demo.sql 2>&1 \
+pg_virtualenv -t -c "-p $(scripts/free-port.sh)" psql -X -q -v ON_ERROR_STOP=1 -f scripts/demo.sql 2>&1 \
 	| grep -vE '^[0-9-]+ [0-9:.]+ UTC \[[0-9]+\] LOG:'

@@ -47,7 +47,7 @@ test/fuzz/run.sh "${MIGSTAT_FUZZ_SECONDS:-20}" 2>&1 | tee "$OUT/fuzz.log" | tail
 record fuzz "$OUT/fuzz.log" "${PIPESTATUS[0]}"
 
 echo "== PostgreSQL tests in a throwaway cluster"
-pg_virtualenv -t scripts/test-in-cluster.sh "$OUT" 2>&1 | grep -vE '^[0-9-]+ [0-9:.]+ UTC \[[0-9]+\] LOG:' | tee "$OUT/cluster.log"
+pg_virtualenv -t -c "-p $(scripts/free-port.sh)" scripts/test-in-cluster.sh "$OUT" 2>&1 | grep -vE '^[0-9-]+ [0-9:.]+ UTC \[[0-9]+\] LOG:' | tee "$OUT/cluster.log"
 if [ "${PIPESTATUS[0]}" -ne 0 ] && ! grep -q '^cluster-suites-done$' "$OUT/cluster.log"; then
 	echo "cluster 0 1" >> "$OUT/counts"
 fi

@@ -271,6 +271,44 @@ mg_gini(const double *units, size_t n, int K, const double *total,
 	return sum / (2.0 * T * T * mg_simpson_interaction(total, K));
 }
 
+int
+mg_index_needs_units(MgIndex which)
+{
+	return which == MG_INDEX_DISSIMILARITY || which == MG_INDEX_GINI;
+}
+
+double
+mg_index(MgIndex which, const MgSums *s, const double *units, size_t n,
+		 double *scratch)
+{
+	switch (which)
+	{
+		case MG_INDEX_DISSIMILARITY:
+			return mg_dissimilarity(units, n, s->K, s->total);
+		case MG_INDEX_GINI:
+			return mg_gini(units, n, s->K, s->total, scratch);
+		case MG_INDEX_THEIL:
+			return mg_theil(s);
+		case MG_INDEX_MUTUAL_INFORMATION:
+			return mg_mutual_information(s);
+		case MG_INDEX_NORMALIZED_EXPOSURE:
+			return mg_normalized_exposure(s);
+		case MG_INDEX_RELATIVE_DIVERSITY:
+			return mg_relative_diversity(s);
+		case MG_INDEX_SQUARED_COEFFICIENT_OF_VARIATION:
+			return mg_squared_coefficient_of_variation(s);
+		case MG_INDEX_DIVERSITY:
+			return mg_diversity(s->total, s->K);
+		case MG_INDEX_NORMALIZED_DIVERSITY:
+			return mg_normalized_diversity(s->total, s->K);
+		case MG_INDEX_SIMPSON_INTERACTION:
+			return mg_simpson_interaction(s->total, s->K);
+		case MG_INDEX_SIMPSON_CONCENTRATION:
+			return mg_simpson_concentration(s->total, s->K);
+	}
+	return NAN;
+}
+
 static double
 unit_total(const double *counts, int K)
 {

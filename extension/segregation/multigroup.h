@@ -64,6 +64,32 @@ extern double mg_dissimilarity(const double *units, size_t n, int K,
 extern double mg_gini(const double *units, size_t n, int K,
 					  const double *total, double *scratch);
 
+/* Every multigroup index, for code that computes one chosen at run time. */
+typedef enum MgIndex
+{
+	MG_INDEX_DISSIMILARITY,
+	MG_INDEX_GINI,
+	MG_INDEX_THEIL,
+	MG_INDEX_MUTUAL_INFORMATION,
+	MG_INDEX_NORMALIZED_EXPOSURE,
+	MG_INDEX_RELATIVE_DIVERSITY,
+	MG_INDEX_SQUARED_COEFFICIENT_OF_VARIATION,
+	MG_INDEX_DIVERSITY,
+	MG_INDEX_NORMALIZED_DIVERSITY,
+	MG_INDEX_SIMPSON_INTERACTION,
+	MG_INDEX_SIMPSON_CONCENTRATION
+} MgIndex;
+
+/* Does the index need every unit (D, Gini), not only the sums? */
+extern int	mg_index_needs_units(MgIndex which);
+
+/*
+ * The index from the sums and, where needed, the n units and 2 n doubles
+ * of scratch (Gini).
+ */
+extern double mg_index(MgIndex which, const MgSums *s, const double *units,
+					   size_t n, double *scratch);
+
 /*
  * Local values of one unit against the group totals; return NAN where
  * undefined (empty unit, no groups).

@@ -15,6 +15,7 @@
 #include "fmgr.h"
 #include "multigroup.h"
 #include "multigroup_codec.h"
+#include "multigroup_glue.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
@@ -70,7 +71,7 @@ mg_state_reserve(MgAggState *st, uint64 extra)
  * Validates a counts array and returns its length K (at least 2).  Errors
  * name the function and, for elements, the 1-based position.
  */
-static int
+int
 mg_array_length(FunctionCallInfo fcinfo, ArrayType *arr, const char *argname)
 {
 	int			K;
@@ -122,7 +123,7 @@ mg_array_data(ArrayType *arr)
 #pragma GCC diagnostic pop
 
 /* Copies a validated bigint[] or float8[] into out (K doubles), checking values. */
-static void
+void
 mg_array_values(FunctionCallInfo fcinfo, ArrayType *arr, int K,
 				const char *argname, double *out)
 {
@@ -296,13 +297,30 @@ mg_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
+void
+mg_check_range(FunctionCallInfo fcinfo, const MgSums *s)
+{
+	double		T = 0.0,
+				Q = 0.0;
+
+	for (int k = 0; k < s->K; k++)
+	{
+		T += s->total[k];
+		Q += s->sq[k];
+	}
+	if (!isfinite(T) || !isfinite(Q) || !isfinite(s->within))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of counts out of range in %s()",
+						migstat_caller_name(fcinfo)),
+				 errdetail("The totals exceed the range of double precision.")));
+}
+
 /* The state of a final function, or NULL when the group had no populated unit. */
 static MgAggState *
 mg_final_state(FunctionCallInfo fcinfo)
 {
 	MgAggState *st;
-	double		T = 0.0,
-				Q = 0.0;
 
 	migstat_agg_context(fcinfo);
 	if (PG_ARGISNULL(0))
@@ -310,56 +328,27 @@ mg_final_state(FunctionCallInfo fcinfo)
 	st = (MgAggState *) PG_GETARG_POINTER(0);
 	if (st->s.n_units == 0)
 		return NULL;
-	for (int k = 0; k < st->s.K; k++)
-	{
-		T += st->s.total[k];
-		Q += st->s.sq[k];
-	}
-	if (!isfinite(T) || !isfinite(Q) || !isfinite(st->s.within))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("sum of counts out of range in %s()",
-						migstat_caller_name(fcinfo)),
-				 errdetail("The totals exceed the range of double precision.")));
+	mg_check_range(fcinfo, &st->s);
 	return st;
 }
 
-#define MG_RETURN(v) \
-	do { \
-		double _v = (v); \
-		if (isnan(_v)) \
-			PG_RETURN_NULL(); \
-		PG_RETURN_FLOAT8(_v); \
-	} while (0)
 
-PG_FUNCTION_INFO_V1(mg_dissimilarity_final);
-Datum
-mg_dissimilarity_final(PG_FUNCTION_ARGS)
+/* Computes one index from a state; scratch for Gini comes from palloc. */
+double
+mg_compute(MgIndex which, const MgSums *s, const double *units, size_t n)
 {
-	MgAggState *st = mg_final_state(fcinfo);
+	double	   *scratch = NULL;
+	double		v;
 
-	if (st == NULL)
-		PG_RETURN_NULL();
-	MG_RETURN(mg_dissimilarity(st->units, st->s.n_units, st->s.K, st->s.total));
+	if (which == MG_INDEX_GINI)
+		scratch = palloc_extended(n * 2 * sizeof(double), MCXT_ALLOC_HUGE);
+	v = mg_index(which, s, units, n, scratch);
+	if (scratch)
+		pfree(scratch);
+	return v;
 }
 
-PG_FUNCTION_INFO_V1(mg_gini_final);
-Datum
-mg_gini_final(PG_FUNCTION_ARGS)
-{
-	MgAggState *st = mg_final_state(fcinfo);
-	double	   *scratch;
-	double		g;
-
-	if (st == NULL)
-		PG_RETURN_NULL();
-	scratch = palloc_extended(st->s.n_units * 2 * sizeof(double), MCXT_ALLOC_HUGE);
-	g = mg_gini(st->units, st->s.n_units, st->s.K, st->s.total, scratch);
-	pfree(scratch);
-	MG_RETURN(g);
-}
-
-#define MG_SUMS_FINAL(fn, expr) \
+#define MG_FINAL(fn, which) \
 PG_FUNCTION_INFO_V1(fn); \
 Datum \
 fn(PG_FUNCTION_ARGS) \
@@ -367,18 +356,20 @@ fn(PG_FUNCTION_ARGS) \
 	MgAggState *st = mg_final_state(fcinfo); \
 	if (st == NULL) \
 		PG_RETURN_NULL(); \
-	MG_RETURN(expr); \
+	MG_RETURN(mg_compute(which, &st->s, st->units, st->s.n_units)); \
 }
 
-MG_SUMS_FINAL(mg_theil_final, mg_theil(&st->s))
-MG_SUMS_FINAL(mg_mutual_information_final, mg_mutual_information(&st->s))
-MG_SUMS_FINAL(mg_normalized_exposure_final, mg_normalized_exposure(&st->s))
-MG_SUMS_FINAL(mg_relative_diversity_final, mg_relative_diversity(&st->s))
-MG_SUMS_FINAL(mg_squared_coefficient_of_variation_final, mg_squared_coefficient_of_variation(&st->s))
-MG_SUMS_FINAL(mg_diversity_final, mg_diversity(st->s.total, st->s.K))
-MG_SUMS_FINAL(mg_normalized_diversity_final, mg_normalized_diversity(st->s.total, st->s.K))
-MG_SUMS_FINAL(mg_simpson_interaction_final, mg_simpson_interaction(st->s.total, st->s.K))
-MG_SUMS_FINAL(mg_simpson_concentration_final, mg_simpson_concentration(st->s.total, st->s.K))
+MG_FINAL(mg_dissimilarity_final, MG_INDEX_DISSIMILARITY)
+MG_FINAL(mg_gini_final, MG_INDEX_GINI)
+MG_FINAL(mg_theil_final, MG_INDEX_THEIL)
+MG_FINAL(mg_mutual_information_final, MG_INDEX_MUTUAL_INFORMATION)
+MG_FINAL(mg_normalized_exposure_final, MG_INDEX_NORMALIZED_EXPOSURE)
+MG_FINAL(mg_relative_diversity_final, MG_INDEX_RELATIVE_DIVERSITY)
+MG_FINAL(mg_squared_coefficient_of_variation_final, MG_INDEX_SQUARED_COEFFICIENT_OF_VARIATION)
+MG_FINAL(mg_diversity_final, MG_INDEX_DIVERSITY)
+MG_FINAL(mg_normalized_diversity_final, MG_INDEX_NORMALIZED_DIVERSITY)
+MG_FINAL(mg_simpson_interaction_final, MG_INDEX_SIMPSON_INTERACTION)
+MG_FINAL(mg_simpson_concentration_final, MG_INDEX_SIMPSON_CONCENTRATION)
 
 static ArrayType *
 float8_array(const double *v, int n)

@@ -1,0 +1,37 @@
+/*
+ * multigroup_glue.h — fmgr helpers shared by the multigroup aggregates
+ * (arrays, long form, decomposition).
+ */
+#ifndef MIGSTAT_SEGREGATION_MULTIGROUP_GLUE_H
+#define MIGSTAT_SEGREGATION_MULTIGROUP_GLUE_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "multigroup.h"
+#include "utils/array.h"
+
+/* Validates a counts array (1-D, 2..MG_MAX_GROUPS elements, no NULL); returns K. */
+extern int	mg_array_length(FunctionCallInfo fcinfo, ArrayType *arr,
+							const char *argname);
+
+/* Copies a validated bigint[] or float8[] into out, checking each value. */
+extern void mg_array_values(FunctionCallInfo fcinfo, ArrayType *arr, int K,
+							const char *argname, double *out);
+
+/* Computes one index over n rows of units (NAN where undefined). */
+extern double mg_compute(MgIndex which, const MgSums *s, const double *units,
+						 size_t n);
+
+/* Raises 22003 when the sums have left the double range. */
+extern void mg_check_range(FunctionCallInfo fcinfo, const MgSums *s);
+
+#define MG_RETURN(v) \
+	do { \
+		double _v = (v); \
+		if (isnan(_v)) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_FLOAT8(_v); \
+	} while (0)
+
+#endif							/* MIGSTAT_SEGREGATION_MULTIGROUP_GLUE_H */
