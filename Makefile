@@ -23,14 +23,18 @@ OBJS = \
 	extension/segregation/multigroup_agg.o \
 	extension/common/keymap.o \
 	extension/segregation/longform.o \
-	extension/segregation/longform_agg.o
+	extension/segregation/longform_agg.o \
+	extension/common/sqlkey.o \
+	extension/segregation/decomposition.o \
+	extension/segregation/decomposition_agg.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
 	extension/common/header.sql \
 	extension/segregation/twogroup.sql \
 	extension/segregation/multigroup.sql \
-	extension/segregation/longform.sql
+	extension/segregation/longform.sql \
+	extension/segregation/decomposition.sql
 
 MODULEDIR   = extension
 DATA        = extension/migstat.control
@@ -58,7 +62,8 @@ extension/migstat--$(EXTVERSION).sql: $(SQL_PARTS)
 
 CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c \
-	extension/segregation/longform.c extension/common/keymap.c
+	extension/segregation/longform.c extension/common/keymap.c \
+	extension/segregation/decomposition.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \

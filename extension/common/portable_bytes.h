@@ -1,5 +1,5 @@
 /*
- * portable_bytes.h — big-endian reading and writing of 64-bit integers and
+ * portable_bytes.h — big-endian reading and writing of 32- and 64-bit integers and
  * IEEE doubles, plain C, for the portable partial-state formats (the same
  * byte order as PostgreSQL's pq_sendint64 / pq_sendfloat8).
  */
@@ -8,6 +8,22 @@
 
 #include <stdint.h>
 #include <string.h>
+
+static inline void
+mb_put_u32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t) (v >> 24);
+	p[1] = (uint8_t) (v >> 16);
+	p[2] = (uint8_t) (v >> 8);
+	p[3] = (uint8_t) v;
+}
+
+static inline uint32_t
+mb_get_u32(const uint8_t *p)
+{
+	return ((uint32_t) p[0] << 24) | ((uint32_t) p[1] << 16) |
+		((uint32_t) p[2] << 8) | p[3];
+}
 
 static inline void
 mb_put_u64(uint8_t *p, uint64_t v)

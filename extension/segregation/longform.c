@@ -82,22 +82,6 @@ lf_encoded_size(const LfState *s, size_t max_size)
 	return size > max_size ? 0 : (size_t) size;
 }
 
-static void
-put_u32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t) (v >> 24);
-	p[1] = (uint8_t) (v >> 16);
-	p[2] = (uint8_t) (v >> 8);
-	p[3] = (uint8_t) v;
-}
-
-static uint32_t
-get_u32(const uint8_t *p)
-{
-	return ((uint32_t) p[0] << 24) | ((uint32_t) p[1] << 16) |
-		((uint32_t) p[2] << 8) | p[3];
-}
-
 static uint8_t *
 encode_keys(const KeyMap *m, uint8_t *p)
 {
@@ -106,7 +90,7 @@ encode_keys(const KeyMap *m, uint8_t *p)
 		size_t		len;
 		const uint8_t *key = keymap_key(m, i, &len);
 
-		put_u32(p, (uint32_t) len);
+		mb_put_u32(p, (uint32_t) len);
 		memcpy(p + 4, key, len);
 		p += 4 + len;
 	}
@@ -122,15 +106,15 @@ lf_encode(const LfState *s, uint8_t *out)
 	out[1] = 'L';
 	out[2] = LF_STATE_FORMAT_VERSION;
 	out[3] = 0;
-	put_u32(out + 4, s->units.n);
-	put_u32(out + 8, s->groups.n);
+	mb_put_u32(out + 4, s->units.n);
+	mb_put_u32(out + 8, s->groups.n);
 	mb_put_u64(out + 12, s->n_entries);
 	p = encode_keys(&s->units, out + 20);
 	p = encode_keys(&s->groups, p);
 	for (uint64_t i = 0; i < s->n_entries; i++, p += 16)
 	{
-		put_u32(p, s->entries[i].unit);
-		put_u32(p + 4, s->entries[i].group);
+		mb_put_u32(p, s->entries[i].unit);
+		mb_put_u32(p + 4, s->entries[i].group);
 		mb_put_f64(p + 8, s->entries[i].count);
 	}
 }
@@ -147,7 +131,7 @@ decode_keys(const uint8_t **pp, const uint8_t *end, uint32_t n, KeyMap *m)
 
 		if (end - p < 4)
 			return "state ends inside a key";
-		len = get_u32(p);
+		len = mb_get_u32(p);
 		if ((uint64_t) (end - p - 4) < len)
 			return "state ends inside a key";
 		if (keymap_intern(m, p + 4, len, &inserted) < 0)
@@ -176,8 +160,8 @@ lf_decode(const uint8_t *buf, size_t len, LfState *s)
 		return "state does not start with the migstat long-form magic bytes";
 	if (buf[2] != LF_STATE_FORMAT_VERSION || buf[3] != 0)
 		return "state has an unsupported format version";
-	n_units = get_u32(buf + 4);
-	n_groups = get_u32(buf + 8);
+	n_units = mb_get_u32(buf + 4);
+	n_groups = mb_get_u32(buf + 8);
 	n_entries = mb_get_u64(buf + 12);
 	/* every key takes at least 4 bytes: reject absurd counts before looping */
 	if ((uint64_t) n_units + n_groups > (len - 20) / 4)
@@ -190,8 +174,8 @@ lf_decode(const uint8_t *buf, size_t len, LfState *s)
 		return "state length does not match its number of entries";
 	for (uint64_t i = 0; i < n_entries; i++, p += 16)
 	{
-		uint32_t	u = get_u32(p),
-					g = get_u32(p + 4);
+		uint32_t	u = mb_get_u32(p),
+					g = mb_get_u32(p + 4);
 		double		c = mb_get_f64(p + 8);
 
 		if (u >= n_units || g >= n_groups)

@@ -1,11 +1,7 @@
 /*
  * longform_agg.c — fmgr glue of the long-form multigroup aggregates:
- * rows (unit, group, count) of any key types, grouped inside the aggregate.
- *
- * Keys: integer types (smallint, integer, bigint) become a tag 'i' and the
- * value as 8 big-endian bytes, so 1 and 1::bigint are the same unit; every
- * other type becomes a tag 't' and its text output.  Two keys are the same
- * unit (or group) when these encodings are equal.
+ * rows (unit, group, count) of any key types, grouped inside the aggregate
+ * by their key encodings (common/sqlkey.h).
  *
  * Row semantics (docs/multigroup.md): a row with a NULL unit, group or count
  * is skipped; rows of the same unit and group are added; a group missing in
@@ -16,7 +12,7 @@
 #include <math.h>
 
 #include "../common/args.h"
-#include "../common/portable_bytes.h"
+#include "../common/sqlkey.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
@@ -28,87 +24,20 @@
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
-/* How one key argument is encoded; cached per call site in fn_extra. */
-typedef struct LfKeyCodec
-{
-	Oid			type;
-	bool		is_integer;
-	bool		is_text;
-	FmgrInfo	output;
-} LfKeyCodec;
-
 typedef struct LfCallCache
 {
-	LfKeyCodec	unit;
-	LfKeyCodec	group;
+	MigstatKeyCodec unit;
+	MigstatKeyCodec group;
 	StringInfoData buf;
 } LfCallCache;
-
-static void *
-lf_palloc(void *ctx, size_t size)
-{
-	return MemoryContextAllocHuge((MemoryContext) ctx, size);
-}
-
-static void *
-lf_repalloc(void *ctx, void *ptr, size_t size)
-{
-	(void) ctx;					/* repalloc keeps the chunk's own context */
-	return repalloc_huge(ptr, size);
-}
 
 static LfState *
 lf_state_new(MemoryContext ctx)
 {
 	LfState    *s = MemoryContextAlloc(ctx, sizeof(LfState));
-	KeyMapAllocator mem = {lf_palloc, lf_repalloc, ctx};
 
-	lf_init(s, mem);
+	lf_init(s, migstat_keymap_allocator(ctx));
 	return s;
-}
-
-static void
-lf_codec_init(LfKeyCodec *c, Oid type, MemoryContext ctx)
-{
-	Oid			outfn;
-	bool		varlena;
-
-	c->type = type;
-	c->is_integer = (type == INT2OID || type == INT4OID || type == INT8OID);
-	c->is_text = (type == TEXTOID || type == VARCHAROID);
-	getTypeOutputInfo(type, &outfn, &varlena);
-	fmgr_info_cxt(outfn, &c->output, ctx);
-}
-
-/* Appends the key encoding of d to buf. */
-static void
-lf_encode_key(LfKeyCodec *c, Datum d, StringInfo buf)
-{
-	if (c->is_integer)
-	{
-		int64		v = c->type == INT8OID ? DatumGetInt64(d) :
-			c->type == INT4OID ? (int64) DatumGetInt32(d) : (int64) DatumGetInt16(d);
-		uint8		bytes[8];
-
-		appendStringInfoChar(buf, 'i');
-		mb_put_u64(bytes, (uint64) v);
-		appendBinaryStringInfo(buf, (const char *) bytes, 8);
-	}
-	else if (c->is_text)
-	{
-		text	   *t = DatumGetTextPP(d);
-
-		appendStringInfoChar(buf, 't');
-		appendBinaryStringInfo(buf, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
-	}
-	else
-	{
-		char	   *s = OutputFunctionCall(&c->output, d);
-
-		appendStringInfoChar(buf, 't');
-		appendStringInfoString(buf, s);
-		pfree(s);
-	}
 }
 
 static LfCallCache *
@@ -119,17 +48,10 @@ lf_call_cache(FunctionCallInfo fcinfo)
 	if (cache == NULL)
 	{
 		MemoryContext ctx = fcinfo->flinfo->fn_mcxt;
-		Oid			unit_type = get_fn_expr_argtype(fcinfo->flinfo, 1);
-		Oid			group_type = get_fn_expr_argtype(fcinfo->flinfo, 2);
 
-		if (!OidIsValid(unit_type) || !OidIsValid(group_type))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("could not determine the key types of %s()",
-							migstat_caller_name(fcinfo))));
 		cache = MemoryContextAllocZero(ctx, sizeof(LfCallCache));
-		lf_codec_init(&cache->unit, unit_type, ctx);
-		lf_codec_init(&cache->group, group_type, ctx);
+		migstat_key_codec_init(fcinfo, 1, &cache->unit);
+		migstat_key_codec_init(fcinfo, 2, &cache->group);
 		{
 			MemoryContext old = MemoryContextSwitchTo(ctx);
 
@@ -163,9 +85,9 @@ lf_accum(FunctionCallInfo fcinfo, MigstatNumType type)
 
 	cache = lf_call_cache(fcinfo);
 	resetStringInfo(&cache->buf);
-	lf_encode_key(&cache->unit, PG_GETARG_DATUM(1), &cache->buf);
+	migstat_key_encode(&cache->unit, PG_GETARG_DATUM(1), &cache->buf);
 	unit_len = cache->buf.len;
-	lf_encode_key(&cache->group, PG_GETARG_DATUM(2), &cache->buf);
+	migstat_key_encode(&cache->group, PG_GETARG_DATUM(2), &cache->buf);
 	problem = lf_add(st, (const uint8 *) cache->buf.data, unit_len,
 					 (const uint8 *) cache->buf.data + unit_len,
 					 cache->buf.len - unit_len, count);

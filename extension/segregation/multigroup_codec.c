@@ -37,10 +37,7 @@ mg_state_encode(const MgSums *s, int keeps_units, const double *units,
 	out[1] = 'G';
 	out[2] = MG_STATE_FORMAT_VERSION;
 	out[3] = keeps_units ? MG_STATE_FLAG_UNITS : 0;
-	out[4] = (uint8_t) (K >> 24);
-	out[5] = (uint8_t) (K >> 16);
-	out[6] = (uint8_t) (K >> 8);
-	out[7] = (uint8_t) K;
+	mb_put_u32(out + 4, K);
 	mb_put_u64(out + 8, s->n_units);
 	mb_put_f64(out + 16, s->within);
 	for (int k = 0; k < s->K; k++, p += 8)
@@ -67,8 +64,7 @@ mg_state_decode_header(const uint8_t *buf, size_t len, int *K,
 		return "state has an unsupported format version";
 	if ((buf[3] & ~MG_STATE_FLAG_UNITS) != 0)
 		return "state has unknown flags";
-	k = ((uint32_t) buf[4] << 24) | ((uint32_t) buf[5] << 16) |
-		((uint32_t) buf[6] << 8) | buf[7];
+	k = mb_get_u32(buf + 4);
 	if (k < 2 || k > MG_MAX_GROUPS)
 		return "state has a number of groups outside 2..100000";
 	*K = (int) k;
