@@ -301,6 +301,24 @@ seg_concentration_bounds(const SegUnit *u, size_t n, double X,
 }
 
 /*
+ * With every populated unit of the same area, both reference means equal
+ * that area and the concentration indices are 0/0.  Compared on the areas
+ * themselves: the means can differ in the last bit (0.1 is not a double).
+ */
+static int
+seg_areas_all_equal(const SegUnit *u_by_area, size_t n)
+{
+	size_t		first = 0,
+				last = n;
+
+	while (first < n && !(u_by_area[first].x + u_by_area[first].y > 0.0))
+		first++;
+	while (last > first && !(u_by_area[last - 1].x + u_by_area[last - 1].y > 0.0))
+		last--;
+	return first == last || u_by_area[first].area == u_by_area[last - 1].area;
+}
+
+/*
  * ACO = 1 - (sum x_i a_i / X - S1/T1) / (S2/T2 - S1/T1)   (Massey & Denton
  * 1988).  Undefined (NAN) when both reference means are equal.
  */
@@ -319,7 +337,7 @@ seg_absolute_concentration(const SegUnit *u, size_t n)
 		Y += u[i].y;
 		XA += u[i].x * u[i].area;
 	}
-	if (!seg_groups_present(X, Y))
+	if (!seg_groups_present(X, Y) || seg_areas_all_equal(u, n))
 		return NAN;
 	seg_concentration_bounds(u, n, X, &lo, &hi);
 	if (hi == lo)
@@ -348,7 +366,7 @@ seg_relative_concentration(const SegUnit *u, size_t n)
 		XA += u[i].x * u[i].area;
 		YA += u[i].y * u[i].area;
 	}
-	if (!seg_groups_present(X, Y))
+	if (!seg_groups_present(X, Y) || seg_areas_all_equal(u, n))
 		return NAN;
 	seg_concentration_bounds(u, n, X, &lo, &hi);
 	if (!(YA > 0.0) || !(hi > 0.0) || lo == hi)

@@ -139,7 +139,12 @@ seg_state_decode_units(const uint8_t *buf, size_t len, const SegSummary *s,
 	size_t		width = seg_kind_unit_width(s->kind);
 	const uint8_t *p = buf + SEG_STATE_HEADER_SIZE;
 
-	if (len != SEG_STATE_HEADER_SIZE + (size_t) s->n_units * width * 8)
+	if (width == 0)
+		return s->n_units == 0 || len == SEG_STATE_HEADER_SIZE ? NULL :
+			"state of a sums kind has no units to decode";
+	if (len < SEG_STATE_HEADER_SIZE ||
+		(len - SEG_STATE_HEADER_SIZE) % (8 * width) != 0 ||
+		s->n_units != (len - SEG_STATE_HEADER_SIZE) / (8 * width))
 		return "state length does not match its number of units";
 	for (uint64_t i = 0; i < s->n_units; i++)
 	{
