@@ -26,7 +26,10 @@ OBJS = \
 	extension/segregation/longform_agg.o \
 	extension/common/sqlkey.o \
 	extension/segregation/decomposition.o \
-	extension/segregation/decomposition_agg.o
+	extension/segregation/decomposition_agg.o \
+	extension/common/random.o \
+	extension/segregation/inference.o \
+	extension/segregation/inference_agg.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
@@ -34,7 +37,8 @@ SQL_PARTS = \
 	extension/segregation/twogroup.sql \
 	extension/segregation/multigroup.sql \
 	extension/segregation/longform.sql \
-	extension/segregation/decomposition.sql
+	extension/segregation/decomposition.sql \
+	extension/segregation/inference.sql
 
 MODULEDIR   = extension
 DATA        = extension/migstat.control
@@ -63,7 +67,7 @@ extension/migstat--$(EXTVERSION).sql: $(SQL_PARTS)
 CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c \
 	extension/segregation/longform.c extension/common/keymap.c \
-	extension/segregation/decomposition.c
+	extension/segregation/decomposition.c extension/common/random.c extension/segregation/inference.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \

@@ -21,14 +21,6 @@
 #include "utils/float.h"
 #include "utils/memutils.h"
 
-typedef struct MgAggState
-{
-	MgSums		s;
-	bool		keeps_units;
-	double	   *units;			/* s.n_units rows of K counts, if kept */
-	uint64		capacity;		/* rows allocated */
-	double	   *row;			/* scratch for the current row */
-} MgAggState;
 
 static MgAggState *
 mg_state_new(MemoryContext ctx, int K, bool keeps_units, uint64 capacity)
@@ -161,24 +153,14 @@ mg_array_values(FunctionCallInfo fcinfo, ArrayType *arr, int K,
 	}
 }
 
-static Datum
-mg_accum(FunctionCallInfo fcinfo, bool keeps_units)
+MgAggState *
+mg_state_add_array(FunctionCallInfo fcinfo, MgAggState *st, ArrayType *arr,
+				   bool keeps_units)
 {
-	MemoryContext aggctx = migstat_agg_context(fcinfo);
-	MgAggState *st = PG_ARGISNULL(0) ? NULL : (MgAggState *) PG_GETARG_POINTER(0);
-	ArrayType  *arr;
-	int			K;
+	int			K = mg_array_length(fcinfo, arr, "counts");
 
-	if (PG_ARGISNULL(1))
-	{
-		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
-	}
-	arr = PG_GETARG_ARRAYTYPE_P(1);
-	K = mg_array_length(fcinfo, arr, "counts");
 	if (st == NULL)
-		st = mg_state_new(aggctx, K, keeps_units, 0);
+		st = mg_state_new(migstat_agg_context(fcinfo), K, keeps_units, 0);
 	else if (K != st->s.K)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -191,7 +173,23 @@ mg_accum(FunctionCallInfo fcinfo, bool keeps_units)
 		mg_state_reserve(st, 1);
 	if (mg_add_unit(&st->s, st->row) > 0.0 && keeps_units)
 		memcpy(st->units + (st->s.n_units - 1) * K, st->row, K * sizeof(double));
-	PG_RETURN_POINTER(st);
+	return st;
+}
+
+static Datum
+mg_accum(FunctionCallInfo fcinfo, bool keeps_units)
+{
+	MgAggState *st = PG_ARGISNULL(0) ? NULL : (MgAggState *) PG_GETARG_POINTER(0);
+
+	migstat_agg_context(fcinfo);
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	PG_RETURN_POINTER(mg_state_add_array(fcinfo, st, PG_GETARG_ARRAYTYPE_P(1),
+										 keeps_units));
 }
 
 PG_FUNCTION_INFO_V1(mg_sums_accum);
@@ -208,23 +206,13 @@ mg_units_accum(PG_FUNCTION_ARGS)
 	return mg_accum(fcinfo, true);
 }
 
-PG_FUNCTION_INFO_V1(mg_combine);
-Datum
-mg_combine(PG_FUNCTION_ARGS)
+MgAggState *
+mg_state_merge(MemoryContext ctx, MgAggState *a, const MgAggState *b)
 {
-	MemoryContext aggctx = migstat_agg_context(fcinfo);
-	MgAggState *a = PG_ARGISNULL(0) ? NULL : (MgAggState *) PG_GETARG_POINTER(0);
-	MgAggState *b = PG_ARGISNULL(1) ? NULL : (MgAggState *) PG_GETARG_POINTER(1);
 	uint64		a_units;
 
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
 	if (a == NULL)
-		a = mg_state_new(aggctx, b->s.K, b->keeps_units, b->s.n_units);
+		a = mg_state_new(ctx, b->s.K, b->keeps_units, b->s.n_units);
 	else if (a->s.K != b->s.K)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -241,7 +229,69 @@ mg_combine(PG_FUNCTION_ARGS)
 			   b->s.n_units * b->s.K * sizeof(double));
 	}
 	mg_add_sums(&a->s, &b->s);
-	PG_RETURN_POINTER(a);
+	return a;
+}
+
+PG_FUNCTION_INFO_V1(mg_combine);
+Datum
+mg_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggctx = migstat_agg_context(fcinfo);
+	MgAggState *a = PG_ARGISNULL(0) ? NULL : (MgAggState *) PG_GETARG_POINTER(0);
+	MgAggState *b = PG_ARGISNULL(1) ? NULL : (MgAggState *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	PG_RETURN_POINTER(mg_state_merge(aggctx, a, b));
+}
+
+size_t
+mg_state_size(const MgAggState *st)
+{
+	size_t		size = mg_state_encoded_size(st->s.K, st->s.n_units, st->keeps_units,
+											 MaxAllocSize - VARHDRSZ - 64);
+
+	if (size == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("partial multigroup state with " UINT64_FORMAT " units of %d groups is too large to pass between processes",
+						st->s.n_units, st->s.K),
+				 errhint("Split the input with GROUP BY, or run this aggregate without parallel workers (SET max_parallel_workers_per_gather = 0).")));
+	return size;
+}
+
+void
+mg_state_write(const MgAggState *st, uint8 *out)
+{
+	mg_state_encode(&st->s, st->keeps_units, st->units, out);
+}
+
+MgAggState *
+mg_state_read(MemoryContext ctx, const uint8 *buf, size_t len)
+{
+	int			K,
+				keeps_units;
+	uint64		n_units;
+	MgAggState *st = NULL;
+	const char *problem;
+
+	problem = mg_state_decode_header(buf, len, &K, &keeps_units, &n_units);
+	if (problem == NULL)
+	{
+		st = mg_state_new(ctx, K, keeps_units != 0, n_units);
+		st->s.n_units = n_units;
+		problem = mg_state_decode_body(buf, len, &st->s, keeps_units, st->units);
+	}
+	if (problem != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid partial state of a migstat multigroup aggregate"),
+				 errdetail("%s.", problem)));
+	return st;
 }
 
 PG_FUNCTION_INFO_V1(mg_serialize);
@@ -254,17 +304,10 @@ mg_serialize(PG_FUNCTION_ARGS)
 
 	migstat_agg_context(fcinfo);
 	st = (MgAggState *) PG_GETARG_POINTER(0);
-	size = mg_state_encoded_size(st->s.K, st->s.n_units, st->keeps_units,
-								 MaxAllocSize - VARHDRSZ);
-	if (size == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("partial multigroup state with " UINT64_FORMAT " units of %d groups is too large to pass between processes",
-						st->s.n_units, st->s.K),
-				 errhint("Split the input with GROUP BY, or run this aggregate without parallel workers (SET max_parallel_workers_per_gather = 0).")));
+	size = mg_state_size(st);
 	out = palloc(VARHDRSZ + size);
 	SET_VARSIZE(out, VARHDRSZ + size);
-	mg_state_encode(&st->s, st->keeps_units, st->units, (uint8 *) VARDATA(out));
+	mg_state_write(st, (uint8 *) VARDATA(out));
 	PG_RETURN_BYTEA_P(out);
 }
 
@@ -274,27 +317,9 @@ mg_deserialize(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggctx = migstat_agg_context(fcinfo);
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	const uint8 *buf = (const uint8 *) VARDATA_ANY(in);
-	size_t		len = VARSIZE_ANY_EXHDR(in);
-	int			K,
-				keeps_units;
-	uint64		n_units;
-	MgAggState *st = NULL;
-	const char *problem;
 
-	problem = mg_state_decode_header(buf, len, &K, &keeps_units, &n_units);
-	if (problem == NULL)
-	{
-		st = mg_state_new(aggctx, K, keeps_units != 0, n_units);
-		st->s.n_units = n_units;
-		problem = mg_state_decode_body(buf, len, &st->s, keeps_units, st->units);
-	}
-	if (problem != NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid partial state of a migstat multigroup aggregate"),
-				 errdetail("%s.", problem)));
-	PG_RETURN_POINTER(st);
+	PG_RETURN_POINTER(mg_state_read(aggctx, (const uint8 *) VARDATA_ANY(in),
+									VARSIZE_ANY_EXHDR(in)));
 }
 
 void
