@@ -29,7 +29,9 @@ OBJS = \
 	extension/segregation/decomposition_agg.o \
 	extension/common/random.o \
 	extension/segregation/inference.o \
-	extension/segregation/inference_agg.o
+	extension/segregation/inference_agg.o \
+	extension/segregation/change.o \
+	extension/segregation/change_agg.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
@@ -38,7 +40,8 @@ SQL_PARTS = \
 	extension/segregation/multigroup.sql \
 	extension/segregation/longform.sql \
 	extension/segregation/decomposition.sql \
-	extension/segregation/inference.sql
+	extension/segregation/inference.sql \
+	extension/segregation/change.sql
 
 MODULEDIR   = extension
 DATA        = extension/migstat.control
@@ -67,7 +70,8 @@ extension/migstat--$(EXTVERSION).sql: $(SQL_PARTS)
 CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c \
 	extension/segregation/longform.c extension/common/keymap.c \
-	extension/segregation/decomposition.c extension/common/random.c extension/segregation/inference.c
+	extension/segregation/decomposition.c extension/common/random.c extension/segregation/inference.c \
+	extension/segregation/change.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
