@@ -85,3 +85,58 @@ SELECT migstat.segregation_inference(c, 'gini') FROM (VALUES ('{1,-1}'::bigint[]
 SET statement_timeout = '200ms';
 SELECT migstat.segregation_inference(c, 'gini', 100000, 1) FROM inf_units;
 RESET statement_timeout;
+
+-- Decomposition of a change in M between two periods (Elbers 2021).
+CREATE TABLE tract_group_inf AS
+SELECT fips, grp, n FROM sacramento_inf,
+  LATERAL (VALUES ('white', white), ('black', black), ('asian', asian), ('hisp', hisp)) AS v(grp, n);
+-- The same data in both periods: every component is zero.
+SELECT m1 = m2 AS same_m, difference, additions, removals, group_marginal, unit_marginal, structural
+FROM (SELECT (migstat.mutual_information_change(fips, grp, n, p)).*
+      FROM tract_group_inf, (VALUES (1), (2)) AS v(p)) c;
+-- Period 2 doubles one group in every tract: the association (odds ratios)
+-- is unchanged, so the structural component is zero and the change is all
+-- marginal; the parts add up to the difference.
+SELECT abs(structural) < 1e-9 AS no_structural_change,
+       abs(group_marginal + unit_marginal - difference) < 1e-12 AS marginal_is_all,
+       abs(additions + removals + group_marginal + unit_marginal + structural - difference) < 1e-12 AS parts_add_up,
+       round(m1::numeric, 9) AS m1, round(m2::numeric, 9) AS m2
+FROM (SELECT (migstat.mutual_information_change(fips, grp, CASE WHEN p = 2 AND grp = 'hisp' THEN 2 * n ELSE n END, p)).*
+      FROM tract_group_inf, (VALUES (1), (2)) AS v(p)) c;
+-- The same margins, the association dissolved: M falls from ln 2 to 0 and
+-- the change is structural (the marginal terms are zero up to the 1e-10
+-- placeholder IPF needs for empty cells).
+SELECT round(m1::numeric, 12) AS m1, m2, abs(group_marginal) < 1e-9 AS no_group_change,
+       abs(unit_marginal) < 1e-9 AS no_unit_change, abs(structural + ln(2)) < 1e-9 AS structural_is_all
+FROM (SELECT (migstat.mutual_information_change(u, g, n, p)).*
+      FROM (VALUES ('A', 'x', 10, 1), ('B', 'y', 10, 1),
+                   ('A', 'x', 5, 2), ('A', 'y', 5, 2), ('B', 'x', 5, 2), ('B', 'y', 5, 2)) AS v(u, g, n, p)) c;
+-- A unit that appears in period 2 only is an addition:
+-- M2 = M of {A: (10,0), B: (0,10), C: (3,7)}; the common part is unchanged.
+SELECT abs(additions - difference) < 1e-12 AS all_additions, removals, structural,
+       abs(m2 - (SELECT migstat.mutual_information(c) FROM (VALUES ('{10,0}'::bigint[]), ('{0,10}'), ('{3,7}')) AS t(c))) < 1e-12 AS m2_ok
+FROM (SELECT (migstat.mutual_information_change(u, g, n, p)).*
+      FROM (VALUES ('A', 'x', 10, 1), ('B', 'y', 10, 1), ('A', 'x', 10, 2), ('B', 'y', 10, 2),
+                   ('C', 'x', 3, 2), ('C', 'y', 7, 2)) AS v(u, g, n, p)) c;
+-- Parallel plan equals serial (rows of both periods split over workers).
+CREATE TABLE change_rows AS
+SELECT 'u' || (i % 5000) AS unit, (i / 5000) % 4 AS grp, 1 + i / 20000 AS period,
+       (abs(hashint4(i)) % 50)::bigint AS n
+FROM generate_series(0, 39999) AS i;
+ANALYZE change_rows;
+CREATE TABLE change_serial AS SELECT migstat.mutual_information_change(unit, grp, n, period) AS r FROM change_rows;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SELECT abs((r).difference - (s).difference) < 1e-12 AND abs((r).structural - (s).structural) < 1e-9 AS parallel_equals_serial
+FROM (SELECT migstat.mutual_information_change(unit, grp, n, period) AS r FROM change_rows) p,
+     (SELECT r AS s FROM change_serial) q;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+-- Bad period; only one period or one group: NULL components or NULL.
+SELECT migstat.mutual_information_change(u, g, n, 3) FROM (VALUES ('A', 'x', 1)) AS v(u, g, n);
+SELECT (migstat.mutual_information_change(u, g, n, 1)).m2 IS NULL AS one_period
+FROM (VALUES ('A', 'x', 1), ('B', 'y', 2)) AS v(u, g, n);
