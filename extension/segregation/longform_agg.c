@@ -66,7 +66,6 @@ lf_call_cache(FunctionCallInfo fcinfo)
 static Datum
 lf_accum(FunctionCallInfo fcinfo, MigstatNumType type)
 {
-	MemoryContext aggctx = migstat_agg_context(fcinfo);
 	LfState    *st = PG_ARGISNULL(0) ? NULL : (LfState *) PG_GETARG_POINTER(0);
 	LfCallCache *cache;
 	double		count;
@@ -81,7 +80,7 @@ lf_accum(FunctionCallInfo fcinfo, MigstatNumType type)
 		PG_RETURN_POINTER(st);
 	}
 	if (st == NULL)
-		st = lf_state_new(aggctx);
+		st = lf_state_new(migstat_agg_context(fcinfo));
 
 	cache = lf_call_cache(fcinfo);
 	resetStringInfo(&cache->buf);

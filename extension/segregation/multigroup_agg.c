@@ -181,7 +181,6 @@ mg_accum(FunctionCallInfo fcinfo, bool keeps_units)
 {
 	MgAggState *st = PG_ARGISNULL(0) ? NULL : (MgAggState *) PG_GETARG_POINTER(0);
 
-	migstat_agg_context(fcinfo);
 	if (PG_ARGISNULL(1))
 	{
 		if (st == NULL)

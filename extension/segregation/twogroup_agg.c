@@ -48,7 +48,7 @@ seg_state_new(MemoryContext ctx, SegAccumKind kind, double shape, uint64 capacit
 	st->s.shape = shape;
 	if (seg_kind_keeps_units(kind))
 	{
-		st->capacity = Max(capacity, 64);
+		st->capacity = Max(capacity, 1024);
 		st->units = MemoryContextAllocHuge(ctx, st->capacity * sizeof(SegUnit));
 	}
 	return st;
@@ -103,7 +103,6 @@ static Datum
 seg_accum(FunctionCallInfo fcinfo, SegAccumKind kind, MigstatNumType type,
 		  SegArgs args)
 {
-	MemoryContext aggctx = migstat_agg_context(fcinfo);
 	SegAggState *st = PG_ARGISNULL(0) ? NULL : (SegAggState *) PG_GETARG_POINTER(0);
 	double		x,
 				y = 0.0,
@@ -147,8 +146,9 @@ seg_accum(FunctionCallInfo fcinfo, SegAccumKind kind, MigstatNumType type,
 			present &= migstat_area_arg(fcinfo, 3, "area", &area);
 	}
 
+	/* the context check is needed once, when the state is made */
 	if (st == NULL)
-		st = seg_state_new(aggctx, kind, shape, 0);
+		st = seg_state_new(migstat_agg_context(fcinfo), kind, shape, 0);
 	if (!present)
 		PG_RETURN_POINTER(st);
 
@@ -240,6 +240,21 @@ seg_combine(PG_FUNCTION_ARGS)
 		if (a == NULL)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
+	}
+	/*
+	 * A b made by seg_deserialize lives in this aggregate's memory context
+	 * (partial states always pass through serialization): adopt it rather
+	 * than copy its units, and append the smaller state to the larger.
+	 */
+	if (GetMemoryChunkContext(b) == aggctx &&
+		(a == NULL || (seg_kind_keeps_units(b->s.kind) && b->s.n_units > a->s.n_units)))
+	{
+		SegAggState *t = a;
+
+		a = b;
+		b = t;
+		if (b == NULL)
+			PG_RETURN_POINTER(a);
 	}
 	if (a == NULL)
 		a = seg_state_new(aggctx, b->s.kind, b->s.shape, b->s.n_units);
