@@ -55,8 +55,9 @@ ms_rng_uniform(MsRng *rng)
 }
 
 /*
- * Inversion: walk up the cumulative distribution from 0.  Used when
- * n * min(p, 1-p) < 30, where the expected number of steps is small.
+ * Inversion: walk up the cumulative distribution from 0.  Used when the
+ * mode floor((n+1) p) is below 11, where the expected number of steps is
+ * small.
  */
 static int64_t
 binomial_inversion(MsRng *rng, int64_t n, double p)
@@ -85,123 +86,112 @@ binomial_inversion(MsRng *rng, int64_t n, double p)
 	}
 }
 
-/* Stirling-series correction used by BTPE's final acceptance test. */
+/*
+ * fc(k) = log k! - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2], the
+ * error of Stirling's formula; exact (via lgamma) below 10, its asymptotic
+ * series above.
+ */
 static double
-stirling_tail(double v)
+stirling_correction(int64_t k)
 {
-	double		v2 = v * v;
+	if (k < 10)
+		return lgamma((double) k + 1.0) -
+			(((double) k + 0.5) * log((double) k + 1.0) - ((double) k + 1.0) +
+			 0.91893853320467274178);	/* log(2 pi) / 2 */
+	else
+	{
+		double		r = 1.0 / ((double) k + 1.0);
+		double		r2 = r * r;
 
-	return (13860.0 - (462.0 - (132.0 - (99.0 - 140.0 / v2) / v2) / v2) / v2) / v / 166320.0;
+		return (1.0 / 12.0 - (1.0 / 360.0 - (1.0 / 1260.0) * r2) * r2) * r;
+	}
 }
 
 /*
- * BTPE (Kachitvichyanukul & Schmeiser 1988, "Binomial random variate
- * generation", CACM 31:216-222) for p <= 1/2 and n p >= 30: a triangle,
- * two parallelograms and two exponential tails dominate the distribution;
- * candidates are accepted by squeezes or, rarely, by the exact ratio.  The
- * final test subtracts the third and fourth Stirling terms (a known
- * correction of the paper's sign).
+ * BTRD (Hoermann 1993, "The generation of binomial random variates",
+ * J. Statist. Comput. Simul. 46:101-110): transformed rejection with
+ * decomposition, for p <= 1/2 and mode >= 11.  Most candidates are accepted
+ * at once; the rest by a short recursion near the mode or by Stirling's
+ * formula with squeezes.
  */
 static int64_t
-binomial_btpe(MsRng *rng, int64_t n, double p)
+binomial_btrd(MsRng *rng, int64_t n, double p)
 {
-	double		q = 1.0 - p;
-	double		npq = (double) n * p * q;
-	double		fm = (double) n * p + p;
-	int64_t		m = (int64_t) floor(fm);
-	double		p1 = floor(2.195 * sqrt(npq) - 4.6 * q) + 0.5;
-	double		xm = (double) m + 0.5;
-	double		xl = xm - p1;
-	double		xr = xm + p1;
-	double		c = 0.134 + 20.5 / (15.3 + (double) m);
-	double		al = (fm - xl) / (fm - xl * p);
-	double		lambda_l = al * (1.0 + al / 2.0);
-	double		ar = (xr - fm) / (xr * q);
-	double		lambda_r = ar * (1.0 + ar / 2.0);
-	double		p2 = p1 * (1.0 + 2.0 * c);
-	double		p3 = p2 + c / lambda_l;
-	double		p4 = p3 + c / lambda_r;
+	int64_t		m = (int64_t) ((double) (n + 1) * p);
+	double		r = p / (1.0 - p);
+	double		nr = (double) (n + 1) * r;
+	double		npq = (double) n * p * (1.0 - p);
+	double		sqrt_npq = sqrt(npq);
+	double		b = 1.15 + 2.53 * sqrt_npq;
+	double		a = -0.0873 + 0.0248 * b + 0.01 * p;
+	double		c = (double) n * p + 0.5;
+	double		alpha = (2.83 + 5.1 / b) * sqrt_npq;
+	double		v_r = 0.92 - 4.2 / b;
+	double		u_rv_r = 0.86 * v_r;
 
 	for (;;)
 	{
-		double		u = ms_rng_uniform(rng) * p4;
 		double		v = ms_rng_uniform(rng);
-		int64_t		y;
+		double		u,
+					us,
+					km;
 		int64_t		k;
 
-		if (u <= p1)
-			return (int64_t) floor(xm - p1 * v + u);	/* triangle: accept */
-
-		if (u <= p2)
+		if (v <= u_rv_r)
 		{
-			double		x = xl + (u - p1) / c;
-
-			v = v * c + 1.0 - fabs((double) m - x + 0.5) / p1;
-			if (v > 1.0)
-				continue;
-			y = (int64_t) floor(x);
+			/* the central region: accept at once */
+			u = v / v_r - 0.43;
+			return (int64_t) floor((2.0 * a / (0.5 - fabs(u)) + b) * u + c);
 		}
-		else if (u <= p3)
-		{
-			if (v == 0.0)
-				continue;
-			y = (int64_t) floor(xl + log(v) / lambda_l);
-			if (y < 0)
-				continue;
-			v = v * (u - p2) * lambda_l;
-		}
+		if (v >= v_r)
+			u = ms_rng_uniform(rng) - 0.5;
 		else
 		{
-			if (v == 0.0)
-				continue;
-			y = (int64_t) floor(xr - log(v) / lambda_r);
-			if (y > n)
-				continue;
-			v = v * (u - p3) * lambda_r;
+			u = v / v_r - 0.93;
+			u = (u < 0.0 ? -0.5 : 0.5) - u;
+			v = ms_rng_uniform(rng) * v_r;
 		}
-
-		k = y > m ? y - m : m - y;
-		if (k <= 20 || (double) k >= npq / 2.0 - 1.0)
+		us = 0.5 - fabs(u);
+		k = (int64_t) floor((2.0 * a / us + b) * u + c);
+		if (k < 0 || k > n)
+			continue;
+		v = v * alpha / (a / (us * us) + b);
+		km = fabs((double) (k - m));
+		if (km <= 15.0)
 		{
-			/* explicit ratio f(y)/f(m) by recursion */
-			double		s = p / q;
-			double		a = s * (double) (n + 1);
+			/* f(k) / f(m) by the recursion f(i) / f(i-1) = nr / i - r */
 			double		f = 1.0;
 
-			if (m < y)
-				for (int64_t i = m + 1; i <= y; i++)
-					f *= a / (double) i - s;
+			if (m < k)
+				for (int64_t i = m + 1; i <= k; i++)
+					f *= nr / (double) i - r;
 			else
-				for (int64_t i = y + 1; i <= m; i++)
-					f /= a / (double) i - s;
+				for (int64_t i = k + 1; i <= m; i++)
+					v *= nr / (double) i - r;
 			if (v <= f)
-				return y;
-			continue;
+				return k;
 		}
 		else
 		{
-			/* squeeze on log f(y)/f(m), then the exact Stirling bound */
-			double		kk = (double) k;
-			double		rho = (kk / npq) * ((kk * (kk / 3.0 + 0.625) + 1.0 / 6.0) / npq + 0.5);
-			double		t = -kk * kk / (2.0 * npq);
-			double		A = log(v);
-			double		x1,
-						f1,
-						z,
-						w;
+			double		lv = log(v);
+			double		rho = (km / npq) * (((km / 3.0 + 0.625) * km + 1.0 / 6.0) / npq + 0.5);
+			double		t = -km * km / (2.0 * npq);
+			double		nm,
+						nk,
+						h;
 
-			if (A < t - rho)
-				return y;
-			if (A > t + rho)
+			if (lv < t - rho)
+				return k;
+			if (lv > t + rho)
 				continue;
-			x1 = (double) y + 1.0;
-			f1 = (double) m + 1.0;
-			z = (double) n + 1.0 - (double) m;
-			w = (double) n - (double) y + 1.0;
-			if (A <= xm * log(f1 / x1) + ((double) (n - m) + 0.5) * log(z / w) +
-				(double) (y - m) * log(w * p / (x1 * q)) +
-				stirling_tail(f1) + stirling_tail(z) - stirling_tail(x1) - stirling_tail(w))
-				return y;
+			nm = (double) (n - m + 1);
+			h = ((double) m + 0.5) * log(((double) m + 1.0) / (r * nm)) +
+				stirling_correction(m) + stirling_correction(n - m);
+			nk = (double) (n - k + 1);
+			if (lv <= h + (double) (n + 1) * log(nm / nk) +
+				((double) k + 0.5) * log(nk * r / ((double) k + 1.0)) -
+				stirling_correction(k) - stirling_correction(n - k))
+				return k;
 		}
 	}
 }
@@ -215,9 +205,9 @@ ms_rng_binomial(MsRng *rng, int64_t n, double p)
 
 	if (n <= 0 || r <= 0.0)
 		return flip ? n : 0;
-	if ((double) n * r < 30.0)
+	if ((int64_t) ((double) (n + 1) * r) < 11)
 		y = binomial_inversion(rng, n, r);
 	else
-		y = binomial_btpe(rng, n, r);
+		y = binomial_btrd(rng, n, r);
 	return flip ? n - y : y;
 }

@@ -3,7 +3,7 @@
  * the simulations (plain C).  The same seed gives the same stream on every
  * platform: xoshiro256** (Blackman & Vigna 2018) seeded through splitmix64,
  * uniform doubles from the top 53 bits, and exact binomial variates (inversion
- * for small means, BTPE of Kachitvichyanukul & Schmeiser 1988 otherwise).
+ * for small means, BTRD of Hoermann 1993 otherwise).
  * No libc random(), no global state.
  */
 #ifndef MIGSTAT_COMMON_RANDOM_H

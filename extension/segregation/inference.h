@@ -66,7 +66,10 @@ extern void mg_draw_random_allocation(MsRng *rng, const double *counts,
 extern void mg_draw_bootstrap(MsRng *rng, const double *counts, size_t n,
 							  int K, double *probs, double *out);
 
-/* The index of a table (NAN where undefined). */
+/*
+ * The index of a table of whole counts (NAN where undefined); for D, Gini,
+ * H and M only — the exposure family needs sums this does not keep.
+ */
 extern double mg_table_index(MgIndex which, const double *table, size_t n,
 							 int K, MgInferenceWork *w);
 
