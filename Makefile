@@ -46,7 +46,8 @@ SQL_PARTS = \
 MODULEDIR   = extension
 DATA        = extension/migstat.control
 DATA_built  = extension/migstat--$(EXTVERSION).sql
-EXTRA_CLEAN = test/unit/run_unit_tests test/fuzz/fuzz_state_decode
+EXTRA_CLEAN = test/unit/run_unit_tests test/fuzz/fuzz_state_decode \
+	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=migstat
@@ -73,9 +74,10 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/segregation/decomposition.c extension/common/random.c extension/segregation/inference.c \
 	extension/segregation/change.c
 
-test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h
+test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h \
+		extension/common/keymap.h extension/common/portable_bytes.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
-		-Iextension/segregation -o $@ test/unit/*.c $(CORE_SRC) -lm
+		-Iextension/segregation -Iextension/common -o $@ test/unit/*.c $(CORE_SRC) -lm
 
 CC_UNIT ?= gcc
 

@@ -312,3 +312,5 @@ FROM (
 	JOIN bench.cases p ON p.section = 'parallel' AND p.label = s.label AND p.workers > 0
 	WHERE s.section = 'parallel' AND s.workers = 0 AND s.label NOT LIKE 'sum(%'
 ) t;
+
+\ir multigroup.sql

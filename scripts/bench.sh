@@ -10,6 +10,7 @@
 #
 # Knobs (environment):
 #   BENCH_CITIES=1000 BENCH_UNITS=10000   data size (cities x units per city)
+#   BENCH_LF_UNITS=1250000                long-form units (x 8 groups = rows)
 #   BENCH_RUNS=5                          timed runs per query, round robin (best and median shown)
 #   BENCH_JIT=off                         jit setting of the benchmark session
 #   BENCH_SHARED_BUFFERS=4GB              shared_buffers of the throwaway cluster
@@ -19,6 +20,7 @@ ROOT=$(pwd)
 
 CITIES=${BENCH_CITIES:-1000}
 UNITS=${BENCH_UNITS:-10000}
+LF_UNITS=${BENCH_LF_UNITS:-1250000}
 RUNS=${BENCH_RUNS:-5}
 JIT=${BENCH_JIT:-off}
 SHARED_BUFFERS=${BENCH_SHARED_BUFFERS:-4GB}
@@ -31,7 +33,7 @@ make -s install >/dev/null
 # throwaway cluster at creation; the rest are SET in bench/bench.sql.
 started=$(date +%s)
 set +e
-pg_virtualenv -t \
+pg_virtualenv -t -c "-p $(scripts/free-port.sh)" \
 	-o "shared_buffers=$SHARED_BUFFERS" \
 	-o "max_worker_processes=8" \
 	-o "max_parallel_workers=8" \
@@ -42,6 +44,7 @@ pg_virtualenv -t \
 	-o "max_wal_size=8GB" \
 	psql -X -q -v ON_ERROR_STOP=1 \
 		-v cities="$CITIES" -v units="$UNITS" -v runs="$RUNS" -v jit="$JIT" \
+		-v lf_units="$LF_UNITS" \
 		-v cores="$(nproc)" -v shared_buffers="$SHARED_BUFFERS" \
 		-f "$ROOT/bench/bench.sql" 2>&1 \
 	| grep --line-buffered -vE '^[0-9-]+ [0-9:.]+ UTC \[[0-9]+\] LOG:'

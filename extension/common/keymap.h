@@ -21,7 +21,7 @@ typedef struct KeyMap
 {
 	KeyMapAllocator mem;
 	uint32_t	n;				/* keys */
-	uint32_t	nslots;			/* power of two, > 2 n */
+	uint32_t	nslots;			/* power of two, >= 2 n */
 	uint32_t   *slots;			/* index + 1, or 0 when empty */
 	uint64_t   *hashes;			/* per key */
 	uint64_t   *offsets;		/* n + 1 offsets into bytes */

@@ -167,6 +167,9 @@ md_decode_groups(const uint8_t *buf, size_t len)
 	K = mb_get_u32(buf + 4);
 	if (K < 2 || K > MG_MAX_GROUPS)
 		return 0;
+	/* the group sums must be there before anything is allocated for them */
+	if ((len - MD_FIXED) / 16 < K)
+		return 0;
 	return (int) K;
 }
 

@@ -40,7 +40,7 @@ typedef struct MdResult
 	double		within;
 } MdResult;
 
-/* total and sq of s->units must be allocated for K by the caller's allocator. */
+/* Initialises an empty state of K groups; all memory comes from mem. */
 extern void md_init(MdState *s, int K, KeyMapAllocator mem);
 
 /* Adds a unit of the given area; NULL or a static message. */

@@ -17,7 +17,7 @@ mg_state_encoded_size(int K, uint64_t n_units, int keeps_units, size_t max_size)
 	size_t		fixed = MG_FIXED_SIZE + (size_t) K * 16;
 	size_t		row = (size_t) K * 8;
 
-	if (K < 1 || K > MG_MAX_GROUPS || max_size < fixed)
+	if (K < 2 || K > MG_MAX_GROUPS || max_size < fixed)
 		return 0;
 	if (!keeps_units)
 		return fixed;

@@ -64,6 +64,10 @@ unit_check_close(double actual, double expected, double tol,
 static const UnitTest *const unit_suites[] = {
 	unit_indices_tests,
 	unit_state_codec_tests,
+	unit_multigroup_tests,
+	unit_keymap_tests,
+	unit_codecs_multigroup_tests,
+	unit_random_inference_tests,
 };
 
 int

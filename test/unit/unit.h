@@ -70,5 +70,9 @@ unit_rng_double(UnitRng *r)
 /* The tables of the test files. */
 extern const UnitTest unit_indices_tests[];
 extern const UnitTest unit_state_codec_tests[];
+extern const UnitTest unit_multigroup_tests[];
+extern const UnitTest unit_keymap_tests[];
+extern const UnitTest unit_codecs_multigroup_tests[];
+extern const UnitTest unit_random_inference_tests[];
 
 #endif							/* MIGSTAT_TEST_UNIT_H */
