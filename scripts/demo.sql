@@ -71,3 +71,26 @@ LATERAL (VALUES ('D', 0.32184656076566864::float8, r.d),
                 ('Gini', 0.43506510676886234, r.gini),
                 ('Delta', 0.8044969214141899, r.delta),
                 ('ACO', 0.8512824549657465, r.aco)) AS v(name, pysal, value);
+
+\echo '== Four groups at once (white, black, asian, hispanic), by county'
+SELECT c.name AS county,
+       round(migstat.dissimilarity(ARRAY[white, black, asian, hisp]::bigint[])::numeric, 3) AS "D",
+       round(migstat.theil(ARRAY[white, black, asian, hisp]::bigint[])::numeric, 3) AS "H",
+       round(migstat.mutual_information(ARRAY[white, black, asian, hisp]::bigint[])::numeric, 3) AS "M",
+       round(migstat.normalized_diversity(ARRAY[white, black, asian, hisp]::bigint[])::numeric, 3) AS "diversity E/lnK"
+FROM tracts t JOIN counties c ON c.code = left(t.fips, 5)
+GROUP BY ROLLUP (c.name) ORDER BY c.name NULLS LAST;
+
+\echo '== How much of the segregation lies between the counties, how much within them (M = between + within)'
+SELECT round(total::numeric, 4) AS "M", round(between::numeric, 4) AS between,
+       round(within::numeric, 4) AS within, round((100 * between / total)::numeric, 1) AS "between %"
+FROM (SELECT (migstat.mutual_information_decomposition(ARRAY[white, black, asian, hisp]::bigint[], left(fips, 5))).*
+      FROM tracts) d;
+
+\echo '== Is it more than chance? Hispanic vs rest, 200 replicates, seed 1'
+SELECT index, round(estimate::numeric, 4) AS estimate, round(expected::numeric, 4) AS "under random allocation",
+       round(bias_corrected::numeric, 4) AS "bias-corrected", round(ci_lower::numeric, 4) AS "95% lower",
+       round(ci_upper::numeric, 4) AS "95% upper", round(p_value::numeric, 4) AS p
+FROM (SELECT (migstat.segregation_inference(ARRAY[hisp, tot_pop - hisp]::bigint[], 'dissimilarity', 200, 1)).* FROM tracts
+      UNION ALL
+      SELECT (migstat.segregation_inference(ARRAY[white, black, asian, hisp]::bigint[], 'mutual_information', 200, 1)).* FROM tracts) r;

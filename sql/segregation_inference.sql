@@ -16,6 +16,7 @@ SELECT index, round(estimate::numeric, 9) AS estimate,
        round(modified::numeric, 4) AS modified,
        round(std_error::numeric, 5) AS std_error,
        ci_lower <= bias_corrected AND bias_corrected <= ci_upper AS ci_holds_estimate,
+       ci_lower <= estimate AND estimate <= ci_upper AS ci_holds_raw_estimate,
        bias_corrected < estimate AS corrected_down,
        p_value = 1 / 201.0 AS p_is_minimal, replicates, seed, level
 FROM (SELECT (migstat.segregation_inference(ARRAY[hisp, tot_pop - hisp]::bigint[],
