@@ -109,3 +109,11 @@ SELECT (migstat.mutual_information_decomposition(c, a)).total IS NULL AS all_ski
 FROM (VALUES ('{1,2}'::bigint[], NULL::text)) AS v(c, a);
 SELECT migstat.mutual_information_decomposition(c, a)
 FROM (VALUES ('{1,2}'::bigint[], 'x'), ('{1,2,3}', 'y')) AS v(c, a);
+
+-- Keys of other types compare by their binary form, independent of settings:
+-- float keys stay distinct even when printed with fewer digits.
+SET extra_float_digits = -15;
+SELECT migstat.diversity(u, g, n) IS NOT NULL AS two_units_kept,
+       migstat.dissimilarity(u, g, n) AS d
+FROM (VALUES (0.1::float8, 'x', 10), (0.1000000000000001::float8, 'y', 10)) AS v(u, g, n);
+RESET extra_float_digits;

@@ -153,3 +153,16 @@ SELECT migstat.local_segregation('{1,2}', '{1,2,3}');
 SELECT migstat.local_entropy('{1,2}', '{-1,2}');
 SELECT migstat.location_quotients('{1,2}', '{0,2}') AS lq_undefined_for_empty_group;
 SELECT migstat.local_segregation('{0,0}', '{1,2}') IS NULL AS empty_unit;
+
+-- integer[] arrays (ARRAY[] of integer columns) have their own overloads:
+-- no ambiguity between bigint[] and double precision[].
+SELECT migstat.dissimilarity(ARRAY[white, black, asian, hisp]) = migstat.dissimilarity(ARRAY[white, black, asian, hisp]::bigint[]) AS int_array_same,
+       migstat.group_totals(ARRAY[white, black, asian, hisp]) AS totals
+FROM sacramento_mg;
+SELECT (migstat.mutual_information_decomposition(ARRAY[white, black, asian, hisp], left(fips, 5))).total
+       = migstat.mutual_information(ARRAY[white, black, asian, hisp]) AS int_array_decomposition
+FROM sacramento_mg;
+SELECT migstat.gini(c) FROM (VALUES ('{1,-2}'::int[])) AS v(c);
+-- As a window aggregate, errors name "migstat aggregate" (the executor does
+-- not say which aggregate runs).
+SELECT migstat.theil(c) OVER () FROM (VALUES ('{1,-2}'::int[])) AS v(c);

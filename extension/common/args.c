@@ -11,14 +11,24 @@
 #include "utils/float.h"
 #include "utils/lsyscache.h"
 
+/*
+ * The aggregate's name for messages.  As a window aggregate the executor
+ * does not say which aggregate runs (only the support function is known),
+ * so the message says "migstat aggregate" rather than a support function's
+ * name.
+ */
 const char *
 migstat_caller_name(FunctionCallInfo fcinfo)
 {
 	Aggref	   *aggref = AggGetAggref(fcinfo);
-	Oid			fnoid = aggref ? aggref->aggfnoid :
-		(fcinfo->flinfo ? fcinfo->flinfo->fn_oid : InvalidOid);
-	char	   *name = OidIsValid(fnoid) ? get_func_name(fnoid) : NULL;
+	Oid			fnoid = InvalidOid;
+	char	   *name;
 
+	if (aggref)
+		fnoid = aggref->aggfnoid;
+	else if (AggCheckCallContext(fcinfo, NULL) == 0 && fcinfo->flinfo)
+		fnoid = fcinfo->flinfo->fn_oid;
+	name = OidIsValid(fnoid) ? get_func_name(fnoid) : NULL;
 	return name ? name : "migstat aggregate";
 }
 

@@ -26,7 +26,25 @@ migstat_key_codec_init(FunctionCallInfo fcinfo, int argno, MigstatKeyCodec *c)
 	c->type = type;
 	c->is_integer = (type == INT2OID || type == INT4OID || type == INT8OID);
 	c->is_text = (type == TEXTOID || type == VARCHAROID);
-	getTypeOutputInfo(type, &outfn, &varlena);
+	c->has_send = false;
+	if (c->is_integer || c->is_text)
+		return;
+	{
+		int16		typlen;
+		bool		typbyval;
+		char		typalign,
+					typdelim;
+		Oid			typioparam,
+					sendfn;
+
+		get_type_io_data(type, IOFunc_send, &typlen, &typbyval, &typalign,
+						 &typdelim, &typioparam, &sendfn);
+		c->has_send = OidIsValid(sendfn);
+	}
+	if (c->has_send)
+		getTypeBinaryOutputInfo(type, &outfn, &varlena);
+	else
+		getTypeOutputInfo(type, &outfn, &varlena);
 	fmgr_info_cxt(outfn, &c->output, fcinfo->flinfo->fn_mcxt);
 }
 
@@ -49,6 +67,14 @@ migstat_key_encode(const MigstatKeyCodec *c, Datum d, StringInfo buf)
 
 		appendStringInfoChar(buf, 't');
 		appendBinaryStringInfo(buf, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	}
+	else if (c->has_send)
+	{
+		bytea	   *b = SendFunctionCall((FmgrInfo *) &c->output, d);
+
+		appendStringInfoChar(buf, 'b');
+		appendBinaryStringInfo(buf, VARDATA(b), VARSIZE(b) - VARHDRSZ);
+		pfree(b);
 	}
 	else
 	{

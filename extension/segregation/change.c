@@ -68,7 +68,8 @@ margins(const Table *t, double *rows, double *cols)
  */
 static int
 ipf(const Table *src, const double *row_target, const double *col_target,
-	double *out, double *rows, double *cols)
+	double *out, double *rows, double *cols, void (*tick) (void *),
+	void *tick_arg)
 {
 	size_t		n = src->n;
 	int			K = src->K;
@@ -81,6 +82,9 @@ ipf(const Table *src, const double *row_target, const double *col_target,
 	for (int iter = 0; iter < MG_IPF_MAX_ITERATIONS; iter++)
 	{
 		double		worst = 0.0;
+
+		if (tick)
+			tick(tick_arg);
 
 		for (size_t i = 0; i < n; i++)
 		{
@@ -173,7 +177,8 @@ common_support(const double *t1, const double *t2, size_t n, int K,
 
 MgChangeStatus
 mg_change(const double *t1, const double *t2, size_t n, int K,
-		  KeyMapAllocator mem, MgChange *out)
+		  KeyMapAllocator mem, void (*tick) (void *), void *tick_arg,
+		  MgChange *out)
 {
 	char	   *unit_in = mem.alloc(mem.ctx, n ? n : 1);
 	char	   *group_in = mem.alloc(mem.ctx, K ? K : 1);
@@ -273,7 +278,7 @@ mg_change(const double *t1, const double *t2, size_t n, int K,
 	/* m_XYZ: groups as in X, units as in Y, structure of Z */
 #define ADJUST(src, r, c, m) \
 	do { \
-		if (!ipf(&(src), (r), (c), adj, rows, cols)) \
+		if (!ipf(&(src), (r), (c), adj, rows, cols, tick, tick_arg)) \
 			return MG_CHANGE_NO_CONVERGENCE; \
 		(m) = table_m(adj, nc, Kc, mem); \
 	} while (0)

@@ -46,9 +46,13 @@ typedef enum MgChangeStatus
 
 /*
  * t1 and t2 are n x K tables over the same units and groups (zero where a
- * unit or group is absent in a period).  Scratch memory comes from mem.
+ * unit or group is absent in a period).  Scratch memory comes from mem;
+ * tick (if not NULL) is called once per IPF iteration, where the SQL layer
+ * checks for query cancel.
  */
 extern MgChangeStatus mg_change(const double *t1, const double *t2, size_t n,
-								int K, KeyMapAllocator mem, MgChange *out);
+								int K, KeyMapAllocator mem,
+								void (*tick) (void *), void *tick_arg,
+								MgChange *out);
 
 #endif							/* MIGSTAT_SEGREGATION_CHANGE_H */

@@ -16,6 +16,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "longform.h"
+#include "miscadmin.h"
 #include "multigroup_codec.h"
 #include "utils/memutils.h"
 
@@ -174,14 +175,16 @@ PG_FUNCTION_INFO_V1(mc_deserialize);
 Datum
 mc_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx = migstat_agg_context(fcinfo);
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	const uint8 *p = (const uint8 *) VARDATA_ANY(in);
 	size_t		len = VARSIZE_ANY_EXHDR(in);
-	McState    *st = mc_state_new(aggctx);
+	McState    *st;
 	const char *problem = NULL;
 	uint64		s1;
 
+	/* per-call memory: mc_combine copies both periods into the aggregate's state */
+	migstat_agg_context(fcinfo);
+	st = mc_state_new(CurrentMemoryContext);
 	if (len < MC_HEADER_SIZE || p[0] != 'M' || p[1] != 'C' ||
 		p[2] != MC_FORMAT_VERSION || p[3] != 0)
 		problem = "state has an invalid header or an unsupported version";
@@ -212,14 +215,26 @@ mc_fill(const LfState *period, KeyMap *units, KeyMap *groups, double *table,
 		size_t		len;
 		const uint8 *key = keymap_key(&period->units, i, &len);
 
-		umap[i] = (uint32) keymap_intern(units, key, len, &inserted);
+		int64		u = keymap_intern(units, key, len, &inserted);
+
+		if (u < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct units in mutual_information_change()")));
+		umap[i] = (uint32) u;
 	}
 	for (uint32 g = 0; g < period->groups.n; g++)
 	{
 		size_t		len;
 		const uint8 *key = keymap_key(&period->groups, g, &len);
 
-		gmap[g] = (uint32) keymap_intern(groups, key, len, &inserted);
+		int64		g2 = keymap_intern(groups, key, len, &inserted);
+
+		if (g2 < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("too many distinct groups in mutual_information_change()")));
+		gmap[g] = (uint32) g2;
 	}
 	if (table == NULL)
 		return;
@@ -229,6 +244,13 @@ mc_fill(const LfState *period, KeyMap *units, KeyMap *groups, double *table,
 
 		table[(uint64) umap[en->unit] * K + gmap[en->group]] += en->count;
 	}
+}
+
+static void
+mc_tick(void *arg)
+{
+	(void) arg;
+	CHECK_FOR_INTERRUPTS();
 }
 
 static Datum
@@ -278,9 +300,26 @@ mc_final(PG_FUNCTION_ARGS)
 	t2 = palloc_extended((uint64) n * K * sizeof(double), MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
 	mc_fill(&st->period[0], &units, &groups, t1, K);
 	mc_fill(&st->period[1], &units, &groups, t2, K);
+	{
+		double		sum1 = 0.0,
+					sum2 = 0.0;
+
+		for (uint64 c = 0; c < (uint64) n * K; c++)
+		{
+			sum1 += t1[c];
+			sum2 += t2[c];
+		}
+		if (!isfinite(sum1) || !isfinite(sum2))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("sum of counts out of range in %s()",
+							migstat_caller_name(fcinfo)),
+					 errdetail("The totals exceed the range of double precision.")));
+	}
 
 	status = mg_change(t1, t2, n, (int) K,
-					   migstat_keymap_allocator(CurrentMemoryContext), &r);
+					   migstat_keymap_allocator(CurrentMemoryContext),
+					   mc_tick, NULL, &r);
 	if (status == MG_CHANGE_UNDEFINED)
 		PG_RETURN_NULL();
 	if (status == MG_CHANGE_NO_CONVERGENCE)

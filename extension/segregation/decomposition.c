@@ -109,6 +109,8 @@ md_result(const MdState *s, double *scratch_total, double *scratch_sq,
 	out->between = mg_mutual_information(&areas);
 	/* within = sum_d (T_d/T) M_d = (sum_d T_d E_d - sum_i t_i E_i) / T */
 	out->within = out->total - out->between;
+	if (out->within < 0.0)
+		out->within = 0.0;		/* -1e-17 from rounding when all is between */
 	return 1;
 }
 

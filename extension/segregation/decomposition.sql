@@ -15,6 +15,12 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION migstat.md_accum(internal, bigint[], anyelement) IS
 'aggregate support: transition function of migstat.mutual_information_decomposition';
 
+CREATE FUNCTION migstat.md_accum(internal, integer[], anyelement)
+RETURNS internal AS 'MODULE_PATHNAME', 'md_accum_sql'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.md_accum(internal, integer[], anyelement) IS
+'aggregate support: transition function of migstat.mutual_information_decomposition';
+
 CREATE FUNCTION migstat.md_accum(internal, double precision[], anyelement)
 RETURNS internal AS 'MODULE_PATHNAME', 'md_accum_sql'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -53,6 +59,16 @@ CREATE AGGREGATE migstat.mutual_information_decomposition(counts bigint[], area 
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE migstat.mutual_information_decomposition(bigint[], anyelement) IS
+'mutual information index M of the units split into between-area and within-area terms';
+
+CREATE AGGREGATE migstat.mutual_information_decomposition(counts integer[], area anyelement) (
+    SFUNC = migstat.md_accum, STYPE = internal,
+    FINALFUNC = migstat.md_final,
+    COMBINEFUNC = migstat.md_combine,
+    SERIALFUNC = migstat.md_serialize, DESERIALFUNC = migstat.md_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.mutual_information_decomposition(integer[], anyelement) IS
 'mutual information index M of the units split into between-area and within-area terms';
 
 CREATE AGGREGATE migstat.mutual_information_decomposition(counts double precision[], area anyelement) (

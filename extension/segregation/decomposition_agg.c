@@ -153,7 +153,6 @@ PG_FUNCTION_INFO_V1(md_deserialize);
 Datum
 md_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx = migstat_agg_context(fcinfo);
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	const uint8 *buf = (const uint8 *) VARDATA_ANY(in);
 	size_t		len = VARSIZE_ANY_EXHDR(in);
@@ -161,9 +160,11 @@ md_deserialize(PG_FUNCTION_ARGS)
 	MdAggState *st = NULL;
 	const char *problem = "state has an invalid header";
 
+	/* per-call memory: md_combine copies the state into the aggregate's */
+	migstat_agg_context(fcinfo);
 	if (K > 0)
 	{
-		st = md_state_new(aggctx, K);
+		st = md_state_new(CurrentMemoryContext, K);
 		problem = md_decode(buf, len, &st->md);
 	}
 	if (problem)

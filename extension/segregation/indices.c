@@ -310,7 +310,8 @@ seg_gini(const SegUnit *units, size_t n, double *scratch)
 	if (!seg_groups_present(X, T - X))
 		return NAN;
 	P = X / T;
-	return seg_pairwise_abs_diff(scratch, m) / (T * T * P * (1.0 - P));
+	/* divide step by step: T * T overflows for counts above 1e154 */
+	return seg_pairwise_abs_diff(scratch, m) / T / T / (P * (1.0 - P));
 }
 
 static int

@@ -303,7 +303,8 @@ mg_inference(MgIndex which, const double *counts, size_t n, int K,
 			at_least += w->null_values[r] >= reach;
 		}
 		out->expected = sum / m_null;
-		out->p_value = (1.0 + at_least) / (1.0 + m_null);
+		if (!isnan(est))
+			out->p_value = (1.0 + at_least) / (1.0 + m_null);
 		/* Carrington & Troske 1997, eq. 3 */
 		if (!isnan(est))
 		{

@@ -35,6 +35,22 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION migstat.mi_accum(internal, bigint[], text, integer, bigint, double precision) IS
 'aggregate support: transition function of migstat.segregation_inference';
 
+CREATE FUNCTION migstat.mi_accum(internal, integer[], text)
+RETURNS internal AS 'MODULE_PATHNAME', 'mi_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.mi_accum(internal, integer[], text) IS
+'aggregate support: transition function of migstat.segregation_inference';
+CREATE FUNCTION migstat.mi_accum(internal, integer[], text, integer, bigint)
+RETURNS internal AS 'MODULE_PATHNAME', 'mi_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.mi_accum(internal, integer[], text, integer, bigint) IS
+'aggregate support: transition function of migstat.segregation_inference';
+CREATE FUNCTION migstat.mi_accum(internal, integer[], text, integer, bigint, double precision)
+RETURNS internal AS 'MODULE_PATHNAME', 'mi_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.mi_accum(internal, integer[], text, integer, bigint, double precision) IS
+'aggregate support: transition function of migstat.segregation_inference';
+
 CREATE FUNCTION migstat.mi_combine(internal, internal)
 RETURNS internal AS 'MODULE_PATHNAME', 'mi_combine'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -68,6 +84,15 @@ CREATE AGGREGATE migstat.segregation_inference(counts bigint[], index text) (
 COMMENT ON AGGREGATE migstat.segregation_inference(bigint[], text) IS
 'inference for a segregation index (dissimilarity, gini, theil, mutual_information) with 1000 replicates, seed 1, 95% interval';
 
+CREATE AGGREGATE migstat.segregation_inference(counts integer[], index text) (
+    SFUNC = migstat.mi_accum, STYPE = internal, FINALFUNC = migstat.mi_final,
+    COMBINEFUNC = migstat.mi_combine,
+    SERIALFUNC = migstat.mi_serialize, DESERIALFUNC = migstat.mi_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.segregation_inference(integer[], text) IS
+'inference for a segregation index (dissimilarity, gini, theil, mutual_information) with 1000 replicates, seed 1, 95% interval';
+
 CREATE AGGREGATE migstat.segregation_inference(counts bigint[], index text, replicates integer, seed bigint) (
     SFUNC = migstat.mi_accum, STYPE = internal, FINALFUNC = migstat.mi_final,
     COMBINEFUNC = migstat.mi_combine,
@@ -77,6 +102,15 @@ CREATE AGGREGATE migstat.segregation_inference(counts bigint[], index text, repl
 COMMENT ON AGGREGATE migstat.segregation_inference(bigint[], text, integer, bigint) IS
 'inference for a segregation index with the given number of replicates and seed, 95% interval';
 
+CREATE AGGREGATE migstat.segregation_inference(counts integer[], index text, replicates integer, seed bigint) (
+    SFUNC = migstat.mi_accum, STYPE = internal, FINALFUNC = migstat.mi_final,
+    COMBINEFUNC = migstat.mi_combine,
+    SERIALFUNC = migstat.mi_serialize, DESERIALFUNC = migstat.mi_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.segregation_inference(integer[], text, integer, bigint) IS
+'inference for a segregation index with the given number of replicates and seed, 95% interval';
+
 CREATE AGGREGATE migstat.segregation_inference(counts bigint[], index text, replicates integer, seed bigint, level double precision) (
     SFUNC = migstat.mi_accum, STYPE = internal, FINALFUNC = migstat.mi_final,
     COMBINEFUNC = migstat.mi_combine,
@@ -84,4 +118,14 @@ CREATE AGGREGATE migstat.segregation_inference(counts bigint[], index text, repl
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE migstat.segregation_inference(bigint[], text, integer, bigint, double precision) IS
+'inference for a segregation index with the given number of replicates, seed and confidence level';
+
+
+CREATE AGGREGATE migstat.segregation_inference(counts integer[], index text, replicates integer, seed bigint, level double precision) (
+    SFUNC = migstat.mi_accum, STYPE = internal, FINALFUNC = migstat.mi_final,
+    COMBINEFUNC = migstat.mi_combine,
+    SERIALFUNC = migstat.mi_serialize, DESERIALFUNC = migstat.mi_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.segregation_inference(integer[], text, integer, bigint, double precision) IS
 'inference for a segregation index with the given number of replicates, seed and confidence level';

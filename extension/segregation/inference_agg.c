@@ -191,12 +191,14 @@ PG_FUNCTION_INFO_V1(mi_deserialize);
 Datum
 mi_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx = migstat_agg_context(fcinfo);
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 	const uint8 *p = (const uint8 *) VARDATA_ANY(in);
 	size_t		len = VARSIZE_ANY_EXHDR(in);
 	MiState    *st;
 	const char *problem = NULL;
+
+	/* per-call memory: mi_combine copies the units into the aggregate's state */
+	migstat_agg_context(fcinfo);
 
 	if (len < MI_HEADER_SIZE || p[0] != 'M' || p[1] != 'I' || p[2] != MI_FORMAT_VERSION)
 		problem = "state has an invalid header or an unsupported version";
@@ -212,13 +214,18 @@ mi_deserialize(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid partial state of migstat.segregation_inference"),
 				 errdetail("%s.", problem)));
-	st = MemoryContextAlloc(aggctx, sizeof(MiState));
+	st = palloc(sizeof(MiState));
 	st->which = (MgIndex) p[3];
 	st->replicates = (int32) mb_get_u32(p + 4);
 	st->seed = (int64) mb_get_u64(p + 8);
 	st->level = mb_get_f64(p + 16);
 	st->units = len > MI_HEADER_SIZE ?
-		mg_state_read(aggctx, p + MI_HEADER_SIZE, len - MI_HEADER_SIZE) : NULL;
+		mg_state_read(CurrentMemoryContext, p + MI_HEADER_SIZE, len - MI_HEADER_SIZE) : NULL;
+	if (st->units != NULL && !st->units->keeps_units)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid partial state of migstat.segregation_inference"),
+				 errdetail("The units are missing.")));
 	PG_RETURN_POINTER(st);
 }
 
@@ -258,9 +265,26 @@ mi_final(PG_FUNCTION_ARGS)
 	u = st->units;
 	if (u == NULL || u->s.n_units == 0)
 		PG_RETURN_NULL();
+	if (!u->keeps_units)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("partial state without units passed to %s()",
+						migstat_caller_name(fcinfo))));
 	mg_check_range(fcinfo, &u->s);
 	n = u->s.n_units;
 	K = u->s.K;
+	{
+		double		N = 0.0;
+
+		for (int k = 0; k < K; k++)
+			N += u->s.total[k];
+		/* the simulations count people in 64-bit integers, exactly */
+		if (N > 9007199254740992.0)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("%s() needs a total population below 2^53",
+							migstat_caller_name(fcinfo))));
+	}
 	if (!mg_counts_are_whole(u->units, n, K))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

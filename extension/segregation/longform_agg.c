@@ -163,10 +163,13 @@ PG_FUNCTION_INFO_V1(lf_deserialize);
 Datum
 lf_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx = migstat_agg_context(fcinfo);
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	LfState    *st = lf_state_new(aggctx);
+	LfState    *st;
 	const char *problem;
+
+	/* per-call memory: lf_combine copies the rows into the aggregate's state */
+	migstat_agg_context(fcinfo);
+	st = lf_state_new(CurrentMemoryContext);
 
 	problem = lf_decode((const uint8 *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), st);
 	if (problem)

@@ -160,7 +160,7 @@ mg_theil(const MgSums *s)
 static double
 share_variance(const MgSums *s, int k, double T)
 {
-	double		v = s->sq[k] - s->total[k] * s->total[k] / T;
+	double		v = s->sq[k] - s->total[k] * (s->total[k] / T);
 
 	return v > 0.0 ? v : 0.0;	/* rounding can leave -1e-17 */
 }
@@ -228,7 +228,7 @@ mg_dissimilarity(const double *units, size_t n, int K, const double *total)
 		for (int k = 0; k < K; k++)
 			t += c[k];
 		for (int k = 0; k < K; k++)
-			sum += fabs(c[k] - t * total[k] / T);
+			sum += fabs(c[k] - t * (total[k] / T));
 	}
 	return sum / (2.0 * T * mg_simpson_interaction(total, K));
 }
@@ -268,7 +268,8 @@ mg_gini(const double *units, size_t n, int K, const double *total,
 		/* the pairwise sum counts each unordered pair once */
 		sum += 2.0 * seg_pairwise_abs_diff(scratch, m);
 	}
-	return sum / (2.0 * T * T * mg_simpson_interaction(total, K));
+	/* divide step by step: T * T overflows for counts above 1e154 */
+	return sum / T / T / (2.0 * mg_simpson_interaction(total, K));
 }
 
 int

@@ -7,6 +7,12 @@ LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION migstat.mg_sums_accum(internal, bigint[]) IS
 'aggregate support: transition function of the multigroup aggregates that need sums only';
 
+CREATE FUNCTION migstat.mg_sums_accum(internal, integer[])
+RETURNS internal AS 'MODULE_PATHNAME', 'mg_sums_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.mg_sums_accum(internal, integer[]) IS
+'aggregate support: transition function of the multigroup aggregates that need sums only';
+
 CREATE FUNCTION migstat.mg_sums_accum(internal, double precision[])
 RETURNS internal AS 'MODULE_PATHNAME', 'mg_sums_accum'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -17,6 +23,12 @@ CREATE FUNCTION migstat.mg_units_accum(internal, bigint[])
 RETURNS internal AS 'MODULE_PATHNAME', 'mg_units_accum'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION migstat.mg_units_accum(internal, bigint[]) IS
+'aggregate support: transition function of the multigroup aggregates that keep every unit';
+
+CREATE FUNCTION migstat.mg_units_accum(internal, integer[])
+RETURNS internal AS 'MODULE_PATHNAME', 'mg_units_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.mg_units_accum(internal, integer[]) IS
 'aggregate support: transition function of the multigroup aggregates that keep every unit';
 
 CREATE FUNCTION migstat.mg_units_accum(internal, double precision[])
@@ -59,6 +71,16 @@ CREATE AGGREGATE migstat.dissimilarity(counts bigint[]) (
 COMMENT ON AGGREGATE migstat.dissimilarity(counts bigint[]) IS
 'multigroup dissimilarity index D (Sakoda 1981; Reardon & Firebaugh 2002)';
 
+CREATE AGGREGATE migstat.dissimilarity(counts integer[]) (
+    SFUNC = migstat.mg_units_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_dissimilarity_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.dissimilarity(counts integer[]) IS
+'multigroup dissimilarity index D (Sakoda 1981; Reardon & Firebaugh 2002)';
+
 CREATE AGGREGATE migstat.dissimilarity(counts double precision[]) (
     SFUNC = migstat.mg_units_accum, STYPE = internal,
     FINALFUNC = migstat.mg_dissimilarity_final,
@@ -83,6 +105,16 @@ CREATE AGGREGATE migstat.gini(counts bigint[]) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE migstat.gini(counts bigint[]) IS
+'multigroup Gini index (Reardon & Firebaugh 2002)';
+
+CREATE AGGREGATE migstat.gini(counts integer[]) (
+    SFUNC = migstat.mg_units_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_gini_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.gini(counts integer[]) IS
 'multigroup Gini index (Reardon & Firebaugh 2002)';
 
 CREATE AGGREGATE migstat.gini(counts double precision[]) (
@@ -111,6 +143,16 @@ CREATE AGGREGATE migstat.theil(counts bigint[]) (
 COMMENT ON AGGREGATE migstat.theil(counts bigint[]) IS
 'multigroup Theil entropy index H = M / E (Theil 1972)';
 
+CREATE AGGREGATE migstat.theil(counts integer[]) (
+    SFUNC = migstat.mg_sums_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_theil_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.theil(counts integer[]) IS
+'multigroup Theil entropy index H = M / E (Theil 1972)';
+
 CREATE AGGREGATE migstat.theil(counts double precision[]) (
     SFUNC = migstat.mg_sums_accum, STYPE = internal,
     FINALFUNC = migstat.mg_theil_final,
@@ -135,6 +177,16 @@ CREATE AGGREGATE migstat.mutual_information(counts bigint[]) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE migstat.mutual_information(counts bigint[]) IS
+'mutual information index M (Theil & Finizza 1971; Mora & Ruiz-Castillo 2011)';
+
+CREATE AGGREGATE migstat.mutual_information(counts integer[]) (
+    SFUNC = migstat.mg_sums_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_mutual_information_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.mutual_information(counts integer[]) IS
 'mutual information index M (Theil & Finizza 1971; Mora & Ruiz-Castillo 2011)';
 
 CREATE AGGREGATE migstat.mutual_information(counts double precision[]) (
@@ -163,6 +215,16 @@ CREATE AGGREGATE migstat.normalized_exposure(counts bigint[]) (
 COMMENT ON AGGREGATE migstat.normalized_exposure(counts bigint[]) IS
 'multigroup normalised exposure (James 1986)';
 
+CREATE AGGREGATE migstat.normalized_exposure(counts integer[]) (
+    SFUNC = migstat.mg_sums_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_normalized_exposure_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.normalized_exposure(counts integer[]) IS
+'multigroup normalised exposure (James 1986)';
+
 CREATE AGGREGATE migstat.normalized_exposure(counts double precision[]) (
     SFUNC = migstat.mg_sums_accum, STYPE = internal,
     FINALFUNC = migstat.mg_normalized_exposure_final,
@@ -187,6 +249,16 @@ CREATE AGGREGATE migstat.relative_diversity(counts bigint[]) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE migstat.relative_diversity(counts bigint[]) IS
+'relative diversity index (Carlson 1992)';
+
+CREATE AGGREGATE migstat.relative_diversity(counts integer[]) (
+    SFUNC = migstat.mg_sums_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_relative_diversity_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.relative_diversity(counts integer[]) IS
 'relative diversity index (Carlson 1992)';
 
 CREATE AGGREGATE migstat.relative_diversity(counts double precision[]) (
@@ -215,6 +287,16 @@ CREATE AGGREGATE migstat.squared_coefficient_of_variation(counts bigint[]) (
 COMMENT ON AGGREGATE migstat.squared_coefficient_of_variation(counts bigint[]) IS
 'squared coefficient of variation (Reardon & Firebaugh 2002)';
 
+CREATE AGGREGATE migstat.squared_coefficient_of_variation(counts integer[]) (
+    SFUNC = migstat.mg_sums_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_squared_coefficient_of_variation_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.squared_coefficient_of_variation(counts integer[]) IS
+'squared coefficient of variation (Reardon & Firebaugh 2002)';
+
 CREATE AGGREGATE migstat.squared_coefficient_of_variation(counts double precision[]) (
     SFUNC = migstat.mg_sums_accum, STYPE = internal,
     FINALFUNC = migstat.mg_squared_coefficient_of_variation_final,
@@ -239,6 +321,16 @@ CREATE AGGREGATE migstat.diversity(counts bigint[]) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE migstat.diversity(counts bigint[]) IS
+'Shannon diversity E of the group totals (Shannon 1948)';
+
+CREATE AGGREGATE migstat.diversity(counts integer[]) (
+    SFUNC = migstat.mg_sums_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_diversity_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.diversity(counts integer[]) IS
 'Shannon diversity E of the group totals (Shannon 1948)';
 
 CREATE AGGREGATE migstat.diversity(counts double precision[]) (
@@ -267,6 +359,16 @@ CREATE AGGREGATE migstat.normalized_diversity(counts bigint[]) (
 COMMENT ON AGGREGATE migstat.normalized_diversity(counts bigint[]) IS
 'Shannon diversity divided by ln K (Shannon 1948)';
 
+CREATE AGGREGATE migstat.normalized_diversity(counts integer[]) (
+    SFUNC = migstat.mg_sums_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_normalized_diversity_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.normalized_diversity(counts integer[]) IS
+'Shannon diversity divided by ln K (Shannon 1948)';
+
 CREATE AGGREGATE migstat.normalized_diversity(counts double precision[]) (
     SFUNC = migstat.mg_sums_accum, STYPE = internal,
     FINALFUNC = migstat.mg_normalized_diversity_final,
@@ -291,6 +393,16 @@ CREATE AGGREGATE migstat.simpson_interaction(counts bigint[]) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE migstat.simpson_interaction(counts bigint[]) IS
+'Simpson interaction index: probability that two random people belong to different groups (Simpson 1949)';
+
+CREATE AGGREGATE migstat.simpson_interaction(counts integer[]) (
+    SFUNC = migstat.mg_sums_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_simpson_interaction_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.simpson_interaction(counts integer[]) IS
 'Simpson interaction index: probability that two random people belong to different groups (Simpson 1949)';
 
 CREATE AGGREGATE migstat.simpson_interaction(counts double precision[]) (
@@ -319,6 +431,16 @@ CREATE AGGREGATE migstat.simpson_concentration(counts bigint[]) (
 COMMENT ON AGGREGATE migstat.simpson_concentration(counts bigint[]) IS
 'Simpson concentration index: probability that two random people belong to the same group (Simpson 1949)';
 
+CREATE AGGREGATE migstat.simpson_concentration(counts integer[]) (
+    SFUNC = migstat.mg_sums_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_simpson_concentration_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.simpson_concentration(counts integer[]) IS
+'Simpson concentration index: probability that two random people belong to the same group (Simpson 1949)';
+
 CREATE AGGREGATE migstat.simpson_concentration(counts double precision[]) (
     SFUNC = migstat.mg_sums_accum, STYPE = internal,
     FINALFUNC = migstat.mg_simpson_concentration_final,
@@ -343,6 +465,16 @@ CREATE AGGREGATE migstat.group_totals(counts bigint[]) (
     PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE migstat.group_totals(counts bigint[]) IS
+'element-wise sum of group count arrays (the group totals T_k)';
+
+CREATE AGGREGATE migstat.group_totals(counts integer[]) (
+    SFUNC = migstat.mg_sums_accum, STYPE = internal,
+    FINALFUNC = migstat.mg_group_totals_final,
+    COMBINEFUNC = migstat.mg_combine,
+    SERIALFUNC = migstat.mg_serialize, DESERIALFUNC = migstat.mg_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.group_totals(counts integer[]) IS
 'element-wise sum of group count arrays (the group totals T_k)';
 
 CREATE AGGREGATE migstat.group_totals(counts double precision[]) (

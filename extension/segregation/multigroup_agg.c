@@ -114,7 +114,7 @@ mg_array_data(ArrayType *arr)
 }
 #pragma GCC diagnostic pop
 
-/* Copies a validated bigint[] or float8[] into out (K doubles), checking values. */
+/* Copies a validated integer[], bigint[] or float8[] into out (K doubles), checking values. */
 void
 mg_array_values(FunctionCallInfo fcinfo, ArrayType *arr, int K,
 				const char *argname, double *out)
@@ -134,11 +134,30 @@ mg_array_values(FunctionCallInfo fcinfo, ArrayType *arr, int K,
 			out[k] = (double) v[k];
 		}
 	}
+	else if (ARR_ELEMTYPE(arr) == INT4OID)
+	{
+		const int32 *v = (const int32 *) mg_array_data(arr);
+
+		for (int k = 0; k < K; k++)
+		{
+			if (v[k] < 0)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("invalid count in %s(): %s[%d] = %d",
+								migstat_caller_name(fcinfo), argname, k + 1, v[k]),
+						 errdetail("Counts must not be negative.")));
+			out[k] = (double) v[k];
+		}
+	}
 	else
 	{
 		const double *v = (const double *) mg_array_data(arr);
 
-		Assert(ARR_ELEMTYPE(arr) == FLOAT8OID);
+		if (ARR_ELEMTYPE(arr) != FLOAT8OID)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("%s in %s() must be an array of integer, bigint or double precision",
+							argname, migstat_caller_name(fcinfo))));
 		for (int k = 0; k < K; k++)
 		{
 			if (!isfinite(v[k]) || v[k] < 0.0)
@@ -218,7 +237,10 @@ mg_state_merge(MemoryContext ctx, MgAggState *a, const MgAggState *b)
 				 errmsg("counts arrays of different lengths in a multigroup aggregate: %d and %d",
 						a->s.K, b->s.K),
 				 errdetail("Every row of one aggregate must count the same groups in the same order.")));
-	Assert(a->keeps_units == b->keeps_units);
+	if (a->keeps_units != b->keeps_units)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("cannot combine partial states of different multigroup aggregates")));
 
 	a_units = a->s.n_units;
 	if (a->keeps_units)
@@ -310,14 +332,19 @@ mg_serialize(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(out);
 }
 
+/*
+ * Deserialized states live in the per-call context: mg_combine copies them
+ * into the aggregate's state, so they need not outlive the call.
+ */
 PG_FUNCTION_INFO_V1(mg_deserialize);
 Datum
 mg_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx = migstat_agg_context(fcinfo);
 	bytea	   *in = PG_GETARG_BYTEA_PP(0);
 
-	PG_RETURN_POINTER(mg_state_read(aggctx, (const uint8 *) VARDATA_ANY(in),
+	migstat_agg_context(fcinfo);
+	PG_RETURN_POINTER(mg_state_read(CurrentMemoryContext,
+									(const uint8 *) VARDATA_ANY(in),
 									VARSIZE_ANY_EXHDR(in)));
 }
 
@@ -340,9 +367,13 @@ mg_check_range(FunctionCallInfo fcinfo, const MgSums *s)
 				 errdetail("The totals exceed the range of double precision.")));
 }
 
-/* The state of a final function, or NULL when the group had no populated unit. */
+/*
+ * The state of a final function, or NULL when the group had no populated
+ * unit.  An index that needs the units gets a state that kept them, or an
+ * error (only forged partial states can lack them).
+ */
 static MgAggState *
-mg_final_state(FunctionCallInfo fcinfo)
+mg_final_state(FunctionCallInfo fcinfo, bool needs_units)
 {
 	MgAggState *st;
 
@@ -350,6 +381,11 @@ mg_final_state(FunctionCallInfo fcinfo)
 	if (PG_ARGISNULL(0))
 		return NULL;
 	st = (MgAggState *) PG_GETARG_POINTER(0);
+	if (needs_units && !st->keeps_units)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("partial state without units passed to %s()",
+						migstat_caller_name(fcinfo))));
 	if (st->s.n_units == 0)
 		return NULL;
 	mg_check_range(fcinfo, &st->s);
@@ -377,7 +413,7 @@ PG_FUNCTION_INFO_V1(fn); \
 Datum \
 fn(PG_FUNCTION_ARGS) \
 { \
-	MgAggState *st = mg_final_state(fcinfo); \
+	MgAggState *st = mg_final_state(fcinfo, mg_index_needs_units(which)); \
 	if (st == NULL) \
 		PG_RETURN_NULL(); \
 	MG_RETURN(mg_compute(which, &st->s, st->units, st->s.n_units)); \
@@ -423,6 +459,7 @@ mg_group_totals_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (MgAggState *) PG_GETARG_POINTER(0);
+	mg_check_range(fcinfo, &st->s);
 	PG_RETURN_ARRAYTYPE_P(float8_array(st->s.total, st->s.K));
 }
 

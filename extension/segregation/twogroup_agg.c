@@ -234,6 +234,7 @@ seg_combine(PG_FUNCTION_ARGS)
 	MemoryContext aggctx = migstat_agg_context(fcinfo);
 	SegAggState *a = PG_ARGISNULL(0) ? NULL : (SegAggState *) PG_GETARG_POINTER(0);
 	SegAggState *b = PG_ARGISNULL(1) ? NULL : (SegAggState *) PG_GETARG_POINTER(1);
+	SegAggState *accumulated = a;
 
 	if (b == NULL)
 	{
@@ -259,8 +260,11 @@ seg_combine(PG_FUNCTION_ARGS)
 	if (a == NULL)
 		a = seg_state_new(aggctx, b->s.kind, b->s.shape, b->s.n_units);
 	else if (a->s.kind != b->s.kind)
-		elog(ERROR, "cannot combine segregation states of kinds %d and %d",
-			 (int) a->s.kind, (int) b->s.kind);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("cannot combine partial segregation states of different aggregates"),
+				 errdetail("The states have accumulation kinds %d and %d.",
+						   (int) a->s.kind, (int) b->s.kind)));
 	else if (a->s.shape != b->s.shape)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -282,6 +286,13 @@ seg_combine(PG_FUNCTION_ARGS)
 		a->s.term2 += b->s.term2;
 	}
 	a->s.n_units += b->s.n_units;
+	/* after a swap b is the state accumulated so far: now copied, so free it */
+	if (b == accumulated)
+	{
+		if (b->units)
+			pfree(b->units);
+		pfree(b);
+	}
 	PG_RETURN_POINTER(a);
 }
 
@@ -342,9 +353,13 @@ seg_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
-/* The state of a final function, or NULL when the group had no unit. */
+/*
+ * The state of a final function, or NULL when the group had no unit.  A
+ * state of another kind (only possible with forged partial states) is an
+ * error, not a crash.
+ */
 static SegAggState *
-seg_final_state(FunctionCallInfo fcinfo)
+seg_final_state(FunctionCallInfo fcinfo, SegAccumKind expected)
 {
 	SegAggState *st;
 
@@ -352,6 +367,13 @@ seg_final_state(FunctionCallInfo fcinfo)
 	if (PG_ARGISNULL(0))
 		return NULL;
 	st = (SegAggState *) PG_GETARG_POINTER(0);
+	if (st->s.kind != expected)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("partial state of another segregation aggregate passed to %s()",
+						migstat_caller_name(fcinfo)),
+				 errdetail("Expected accumulation kind %d, got %d.",
+						   (int) expected, (int) st->s.kind)));
 	return st->s.n_units == 0 ? NULL : st;
 }
 
@@ -367,11 +389,17 @@ seg_check_units(FunctionCallInfo fcinfo, const SegAggState *st)
 	seg_check_range(fcinfo, X, Y, A, 0.0, 0.0);
 }
 
+/* NAN (undefined) becomes NULL; an infinity is an overflow, never a result. */
 #define SEG_RETURN(fcinfo, v) \
 	do { \
 		double _v = (v); \
 		if (isnan(_v)) \
 			PG_RETURN_NULL(); \
+		if (isinf(_v)) \
+			ereport(ERROR, \
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE), \
+					 errmsg("value out of range in %s()", migstat_caller_name(fcinfo)), \
+					 errdetail("The counts are too large for double precision arithmetic."))); \
 		PG_RETURN_FLOAT8(_v); \
 	} while (0)
 
@@ -379,9 +407,10 @@ seg_check_units(FunctionCallInfo fcinfo, const SegAggState *st)
 typedef double (*SegUnitsIndex) (const SegUnit *units, size_t n);
 
 static Datum
-seg_units_final(FunctionCallInfo fcinfo, SegUnitsIndex index, bool sort_by_area)
+seg_units_final(FunctionCallInfo fcinfo, SegAccumKind kind, SegUnitsIndex index,
+				bool sort_by_area)
 {
-	SegAggState *st = seg_final_state(fcinfo);
+	SegAggState *st = seg_final_state(fcinfo, kind);
 
 	if (st == NULL)
 		PG_RETURN_NULL();
@@ -395,42 +424,42 @@ PG_FUNCTION_INFO_V1(seg_dissimilarity_final);
 Datum
 seg_dissimilarity_final(PG_FUNCTION_ARGS)
 {
-	return seg_units_final(fcinfo, seg_dissimilarity, false);
+	return seg_units_final(fcinfo, SEG_ACCUM_UNITS, seg_dissimilarity, false);
 }
 
 PG_FUNCTION_INFO_V1(seg_gorard_final);
 Datum
 seg_gorard_final(PG_FUNCTION_ARGS)
 {
-	return seg_units_final(fcinfo, seg_gorard, false);
+	return seg_units_final(fcinfo, SEG_ACCUM_UNITS, seg_gorard, false);
 }
 
 PG_FUNCTION_INFO_V1(seg_delta_final);
 Datum
 seg_delta_final(PG_FUNCTION_ARGS)
 {
-	return seg_units_final(fcinfo, seg_delta, false);
+	return seg_units_final(fcinfo, SEG_ACCUM_GROUP_AREA, seg_delta, false);
 }
 
 PG_FUNCTION_INFO_V1(seg_absolute_concentration_final);
 Datum
 seg_absolute_concentration_final(PG_FUNCTION_ARGS)
 {
-	return seg_units_final(fcinfo, seg_absolute_concentration, true);
+	return seg_units_final(fcinfo, SEG_ACCUM_UNITS_AREA, seg_absolute_concentration, true);
 }
 
 PG_FUNCTION_INFO_V1(seg_relative_concentration_final);
 Datum
 seg_relative_concentration_final(PG_FUNCTION_ARGS)
 {
-	return seg_units_final(fcinfo, seg_relative_concentration, true);
+	return seg_units_final(fcinfo, SEG_ACCUM_UNITS_AREA, seg_relative_concentration, true);
 }
 
 PG_FUNCTION_INFO_V1(seg_gini_final);
 Datum
 seg_gini_final(PG_FUNCTION_ARGS)
 {
-	SegAggState *st = seg_final_state(fcinfo);
+	SegAggState *st = seg_final_state(fcinfo, SEG_ACCUM_UNITS);
 	double	   *scratch;
 	double		g;
 
@@ -477,9 +506,9 @@ sums_atkinson(const SegSummary *s)
 }
 
 static Datum
-seg_sums_final(FunctionCallInfo fcinfo, SegSumsIndex index)
+seg_sums_final(FunctionCallInfo fcinfo, SegAccumKind kind, SegSumsIndex index)
 {
-	SegAggState *st = seg_final_state(fcinfo);
+	SegAggState *st = seg_final_state(fcinfo, kind);
 
 	if (st == NULL)
 		PG_RETURN_NULL();
@@ -488,16 +517,16 @@ seg_sums_final(FunctionCallInfo fcinfo, SegSumsIndex index)
 	SEG_RETURN(fcinfo, index(&st->s));
 }
 
-#define SEG_SUMS_FINAL(fn, index) \
+#define SEG_SUMS_FINAL(fn, kind, index) \
 PG_FUNCTION_INFO_V1(fn); \
 Datum \
 fn(PG_FUNCTION_ARGS) \
 { \
-	return seg_sums_final(fcinfo, index); \
+	return seg_sums_final(fcinfo, kind, index); \
 }
 
-SEG_SUMS_FINAL(seg_isolation_final, sums_isolation)
-SEG_SUMS_FINAL(seg_interaction_final, sums_interaction)
-SEG_SUMS_FINAL(seg_correlation_ratio_final, sums_correlation_ratio)
-SEG_SUMS_FINAL(seg_theil_final, sums_theil)
-SEG_SUMS_FINAL(seg_atkinson_final, sums_atkinson)
+SEG_SUMS_FINAL(seg_isolation_final, SEG_ACCUM_EXPOSURE, sums_isolation)
+SEG_SUMS_FINAL(seg_interaction_final, SEG_ACCUM_EXPOSURE, sums_interaction)
+SEG_SUMS_FINAL(seg_correlation_ratio_final, SEG_ACCUM_EXPOSURE, sums_correlation_ratio)
+SEG_SUMS_FINAL(seg_theil_final, SEG_ACCUM_ENTROPY, sums_theil)
+SEG_SUMS_FINAL(seg_atkinson_final, SEG_ACCUM_ATKINSON, sums_atkinson)
