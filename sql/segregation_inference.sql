@@ -141,3 +141,15 @@ RESET max_parallel_workers_per_gather;
 SELECT migstat.mutual_information_change(u, g, n, 3) FROM (VALUES ('A', 'x', 1)) AS v(u, g, n);
 SELECT (migstat.mutual_information_change(u, g, n, 1)).m2 IS NULL AS one_period
 FROM (VALUES ('A', 'x', 1), ('B', 'y', 2)) AS v(u, g, n);
+
+-- Several indices on the same random tables: each equals the one-index
+-- result with the same seed (the draws do not depend on the index).
+SELECT (r[1]).index AS first, (r[2]).index AS second,
+       r[1] = (SELECT migstat.segregation_inference(ARRAY[white, black, asian, hisp]::bigint[], 'dissimilarity', 50, 3) FROM sacramento_inf) AS d_same,
+       r[2] = (SELECT migstat.segregation_inference(ARRAY[white, black, asian, hisp]::bigint[], 'mutual_information', 50, 3) FROM sacramento_inf) AS m_same
+FROM (SELECT migstat.segregation_inference(ARRAY[white, black, asian, hisp]::bigint[],
+                                           ARRAY['dissimilarity', 'mutual_information'], 50, 3) AS r
+      FROM sacramento_inf) s;
+SELECT migstat.segregation_inference(ARRAY[white, black], ARRAY['gini', 'gini'], 20, 1) FROM sacramento_inf;
+SELECT migstat.segregation_inference(ARRAY[white, black], '{}'::text[], 20, 1) FROM sacramento_inf;
+SELECT migstat.segregation_inference(ARRAY[white, black], ARRAY['gini', NULL], 20, 1) FROM sacramento_inf;

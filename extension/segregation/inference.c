@@ -170,14 +170,16 @@ whole_xlogx(double x)
  *   sum_i t_i E_i = sum_i (t_i ln t_i - sum_k t_ik ln t_ik)
  * with x ln x looked up for counts below 65536.
  */
-double
-mg_table_index(MgIndex which, const double *table, size_t n, int K,
-			   MgInferenceWork *w)
+void
+mg_table_indices(const MgIndex *which, int m, const double *table, size_t n,
+				 int K, MgInferenceWork *w, double *out)
 {
 	MgSums		s;
-	int			entropy = which == MG_INDEX_THEIL ||
-		which == MG_INDEX_MUTUAL_INFORMATION;
+	int			entropy = 0;
 
+	for (int j = 0; j < m; j++)
+		entropy |= which[j] == MG_INDEX_THEIL ||
+			which[j] == MG_INDEX_MUTUAL_INFORMATION;
 	if (entropy && !xlogx_ready)
 	{
 		xlogx_table[0] = 0.0;
@@ -214,11 +216,20 @@ mg_table_index(MgIndex which, const double *table, size_t n, int K,
 			s.within += whole_xlogx(t) - inner;
 		}
 	}
-	if (s.n_units == 0)
-		return NAN;
 	if (entropy && s.within < 0.0)
 		s.within = 0.0;			/* rounding in a table with no mixing */
-	return mg_index(which, &s, table, n, w->scratch);
+	for (int j = 0; j < m; j++)
+		out[j] = s.n_units == 0 ? NAN : mg_index(which[j], &s, table, n, w->scratch);
+}
+
+double
+mg_table_index(MgIndex which, const double *table, size_t n, int K,
+			   MgInferenceWork *w)
+{
+	double		v;
+
+	mg_table_indices(&which, 1, table, n, K, w, &v);
+	return v;
 }
 
 static int
@@ -254,38 +265,18 @@ quantile_sorted(const double *v, int m, double q)
 	return v[lo] + (h - lo) * (v[lo + 1] - v[lo]);
 }
 
-void
-mg_inference(MgIndex which, const double *counts, size_t n, int K,
-			 int replicates, uint64_t seed, double level, MgInferenceWork *w,
-			 MgInferenceTick tick, void *tick_arg, MgInference *out)
+/* Summarises one index's replicates (moved and sorted in place). */
+static void
+summarise(double est, double *nulls, double *boots, int replicates,
+		  double level, MgInference *out)
 {
-	MsRng		rng;
-	double		est = mg_table_index(which, counts, n, K, w);
 	double		sum = 0.0,
 				sumsq = 0.0;
-	int			m_null,
-				m_boot,
-				at_least = 0;
-
-	ms_rng_seed(&rng, seed);
-	for (int r = 0; r < replicates; r++)
-	{
-		if (tick)
-			tick(tick_arg);
-		mg_draw_random_allocation(&rng, counts, n, K, w->probs, w->table);
-		w->null_values[r] = mg_table_index(which, w->table, n, K, w);
-	}
-	for (int r = 0; r < replicates; r++)
-	{
-		if (tick)
-			tick(tick_arg);
-		mg_draw_bootstrap(&rng, counts, n, K, w->probs, w->table);
-		w->boot_values[r] = mg_table_index(which, w->table, n, K, w);
-	}
+	int			m_null = compact_defined(nulls, replicates);
+	int			m_boot = compact_defined(boots, replicates);
+	int			at_least = 0;
 
 	out->estimate = est;
-	m_null = compact_defined(w->null_values, replicates);
-	m_boot = compact_defined(w->boot_values, replicates);
 	out->null_defined = m_null;
 	out->boot_defined = m_boot;
 
@@ -299,8 +290,8 @@ mg_inference(MgIndex which, const double *counts, size_t n, int K,
 
 		for (int r = 0; r < m_null; r++)
 		{
-			sum += w->null_values[r];
-			at_least += w->null_values[r] >= reach;
+			sum += nulls[r];
+			at_least += nulls[r] >= reach;
 		}
 		out->expected = sum / m_null;
 		if (!isnan(est))
@@ -327,19 +318,65 @@ mg_inference(MgIndex which, const double *counts, size_t n, int K,
 
 		sum = 0.0;
 		for (int r = 0; r < m_boot; r++)
-			sum += w->boot_values[r];
+			sum += boots[r];
 		mean = sum / m_boot;
 		for (int r = 0; r < m_boot; r++)
-			sumsq += (w->boot_values[r] - mean) * (w->boot_values[r] - mean);
+			sumsq += (boots[r] - mean) * (boots[r] - mean);
 		out->bias_corrected = 2.0 * est - mean;
 		out->std_error = m_boot > 1 ? sqrt(sumsq / (m_boot - 1)) : NAN;
+
 		/*
 		 * The interval of the bias-corrected estimate: quantiles of the
 		 * debiased replicates 2 est - est*_b (the basic bootstrap interval,
 		 * Davison & Hinkley 1997, 5.2; as Elbers' R package "segregation").
 		 */
-		qsort(w->boot_values, m_boot, sizeof(double), cmp_double);
-		out->ci_lower = 2.0 * est - quantile_sorted(w->boot_values, m_boot, (1.0 + level) / 2.0);
-		out->ci_upper = 2.0 * est - quantile_sorted(w->boot_values, m_boot, (1.0 - level) / 2.0);
+		qsort(boots, m_boot, sizeof(double), cmp_double);
+		out->ci_lower = 2.0 * est - quantile_sorted(boots, m_boot, (1.0 + level) / 2.0);
+		out->ci_upper = 2.0 * est - quantile_sorted(boots, m_boot, (1.0 - level) / 2.0);
 	}
+}
+
+void
+mg_inference_many(const MgIndex *which, int m, const double *counts, size_t n,
+				  int K, int replicates, uint64_t seed, double level,
+				  MgInferenceWork *w, MgInferenceTick tick, void *tick_arg,
+				  MgInference *out)
+{
+	MsRng		rng;
+	double		est[MG_INFERENCE_MAX_INDICES],
+				v[MG_INFERENCE_MAX_INDICES];
+
+	mg_table_indices(which, m, counts, n, K, w, est);
+	ms_rng_seed(&rng, seed);
+	for (int r = 0; r < replicates; r++)
+	{
+		if (tick)
+			tick(tick_arg);
+		mg_draw_random_allocation(&rng, counts, n, K, w->probs, w->table);
+		mg_table_indices(which, m, w->table, n, K, w, v);
+		for (int j = 0; j < m; j++)
+			w->null_values[(size_t) j * replicates + r] = v[j];
+	}
+	for (int r = 0; r < replicates; r++)
+	{
+		if (tick)
+			tick(tick_arg);
+		mg_draw_bootstrap(&rng, counts, n, K, w->probs, w->table);
+		mg_table_indices(which, m, w->table, n, K, w, v);
+		for (int j = 0; j < m; j++)
+			w->boot_values[(size_t) j * replicates + r] = v[j];
+	}
+	for (int j = 0; j < m; j++)
+		summarise(est[j], w->null_values + (size_t) j * replicates,
+				  w->boot_values + (size_t) j * replicates, replicates, level,
+				  &out[j]);
+}
+
+void
+mg_inference(MgIndex which, const double *counts, size_t n, int K,
+			 int replicates, uint64_t seed, double level, MgInferenceWork *w,
+			 MgInferenceTick tick, void *tick_arg, MgInference *out)
+{
+	mg_inference_many(&which, 1, counts, n, K, replicates, seed, level, w,
+					  tick, tick_arg, out);
 }

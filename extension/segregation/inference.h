@@ -23,6 +23,7 @@
 #include "multigroup.h"
 
 #define MG_MAX_REPLICATES 100000
+#define MG_INFERENCE_MAX_INDICES 4
 
 /* Buffers of one inference run, allocated by the caller. */
 typedef struct MgInferenceWork
@@ -32,8 +33,8 @@ typedef struct MgInferenceWork
 	double	   *sq;				/* K */
 	double	   *probs;			/* K */
 	double	   *scratch;		/* 2 n (Gini) */
-	double	   *null_values;	/* replicates */
-	double	   *boot_values;	/* replicates */
+	double	   *null_values;	/* replicates * number of indices */
+	double	   *boot_values;	/* replicates * number of indices */
 } MgInferenceWork;
 
 typedef struct MgInference
@@ -72,6 +73,9 @@ extern void mg_draw_bootstrap(MsRng *rng, const double *counts, size_t n,
  */
 extern double mg_table_index(MgIndex which, const double *table, size_t n,
 							 int K, MgInferenceWork *w);
+/* Several indices of one table, computing the shared sums once. */
+extern void mg_table_indices(const MgIndex *which, int m, const double *table,
+							 size_t n, int K, MgInferenceWork *w, double *out);
 
 /*
  * Runs `replicates` draws of each kind with one generator seeded by seed;
@@ -82,5 +86,15 @@ extern void mg_inference(MgIndex which, const double *counts, size_t n, int K,
 						 int replicates, uint64_t seed, double level,
 						 MgInferenceWork *w, MgInferenceTick tick,
 						 void *tick_arg, MgInference *out);
+
+/*
+ * The same for m <= MG_INFERENCE_MAX_INDICES indices on the same draws (the
+ * tables are drawn once and every index computed on each); out[m].
+ */
+extern void mg_inference_many(const MgIndex *which, int m, const double *counts,
+							  size_t n, int K, int replicates, uint64_t seed,
+							  double level, MgInferenceWork *w,
+							  MgInferenceTick tick, void *tick_arg,
+							  MgInference *out);
 
 #endif							/* MIGSTAT_SEGREGATION_INFERENCE_H */

@@ -129,3 +129,67 @@ CREATE AGGREGATE migstat.segregation_inference(counts integer[], index text, rep
 );
 COMMENT ON AGGREGATE migstat.segregation_inference(integer[], text, integer, bigint, double precision) IS
 'inference for a segregation index with the given number of replicates, seed and confidence level';
+
+CREATE FUNCTION migstat.mi_accum(internal, bigint[], text[], integer, bigint)
+RETURNS internal AS 'MODULE_PATHNAME', 'mi_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.mi_accum(internal, bigint[], text[], integer, bigint) IS
+'aggregate support: transition function of migstat.segregation_inference';
+CREATE FUNCTION migstat.mi_accum(internal, bigint[], text[], integer, bigint, double precision)
+RETURNS internal AS 'MODULE_PATHNAME', 'mi_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.mi_accum(internal, bigint[], text[], integer, bigint, double precision) IS
+'aggregate support: transition function of migstat.segregation_inference';
+
+CREATE FUNCTION migstat.mi_accum(internal, integer[], text[], integer, bigint)
+RETURNS internal AS 'MODULE_PATHNAME', 'mi_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.mi_accum(internal, integer[], text[], integer, bigint) IS
+'aggregate support: transition function of migstat.segregation_inference';
+CREATE FUNCTION migstat.mi_accum(internal, integer[], text[], integer, bigint, double precision)
+RETURNS internal AS 'MODULE_PATHNAME', 'mi_accum'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.mi_accum(internal, integer[], text[], integer, bigint, double precision) IS
+'aggregate support: transition function of migstat.segregation_inference';
+
+CREATE FUNCTION migstat.mi_final_array(internal)
+RETURNS migstat.segregation_inference[] AS 'MODULE_PATHNAME', 'mi_final_array'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.mi_final_array(internal) IS
+'aggregate support: final function of migstat.segregation_inference over several indices';
+
+CREATE AGGREGATE migstat.segregation_inference(counts bigint[], indices text[], replicates integer, seed bigint) (
+    SFUNC = migstat.mi_accum, STYPE = internal, FINALFUNC = migstat.mi_final_array,
+    COMBINEFUNC = migstat.mi_combine,
+    SERIALFUNC = migstat.mi_serialize, DESERIALFUNC = migstat.mi_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.segregation_inference(bigint[], text[], integer, bigint) IS
+'inference for up to four segregation indices computed on the same random tables, with a 95% interval';
+
+CREATE AGGREGATE migstat.segregation_inference(counts bigint[], indices text[], replicates integer, seed bigint, level double precision) (
+    SFUNC = migstat.mi_accum, STYPE = internal, FINALFUNC = migstat.mi_final_array,
+    COMBINEFUNC = migstat.mi_combine,
+    SERIALFUNC = migstat.mi_serialize, DESERIALFUNC = migstat.mi_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.segregation_inference(bigint[], text[], integer, bigint, double precision) IS
+'inference for up to four segregation indices computed on the same random tables, and confidence level';
+
+CREATE AGGREGATE migstat.segregation_inference(counts integer[], indices text[], replicates integer, seed bigint) (
+    SFUNC = migstat.mi_accum, STYPE = internal, FINALFUNC = migstat.mi_final_array,
+    COMBINEFUNC = migstat.mi_combine,
+    SERIALFUNC = migstat.mi_serialize, DESERIALFUNC = migstat.mi_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.segregation_inference(integer[], text[], integer, bigint) IS
+'inference for up to four segregation indices computed on the same random tables, with a 95% interval';
+
+CREATE AGGREGATE migstat.segregation_inference(counts integer[], indices text[], replicates integer, seed bigint, level double precision) (
+    SFUNC = migstat.mi_accum, STYPE = internal, FINALFUNC = migstat.mi_final_array,
+    COMBINEFUNC = migstat.mi_combine,
+    SERIALFUNC = migstat.mi_serialize, DESERIALFUNC = migstat.mi_deserialize,
+    PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.segregation_inference(integer[], text[], integer, bigint, double precision) IS
+'inference for up to four segregation indices computed on the same random tables, and confidence level';
