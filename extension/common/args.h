@@ -6,6 +6,8 @@
 
 #include "postgres.h"
 
+#include <math.h>
+
 #include "fmgr.h"
 
 /* The argument's SQL type, decided by which C wrapper the overload calls. */
@@ -36,5 +38,22 @@ extern const char *migstat_caller_name(FunctionCallInfo fcinfo);
 
 /* The aggregate memory context; errors if not called as an aggregate. */
 extern MemoryContext migstat_agg_context(FunctionCallInfo fcinfo);
+
+/*
+ * Returns an index value: NAN (undefined for the data) as SQL NULL; an
+ * infinity, which only overflow can produce, as error 22003.
+ */
+#define MIGSTAT_RETURN_INDEX(fcinfo, v) \
+	do { \
+		double _v = (v); \
+		if (isnan(_v)) \
+			PG_RETURN_NULL(); \
+		if (isinf(_v)) \
+			ereport(ERROR, \
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE), \
+					 errmsg("value out of range in %s()", migstat_caller_name(fcinfo)), \
+					 errdetail("The counts are too large for double precision arithmetic."))); \
+		PG_RETURN_FLOAT8(_v); \
+	} while (0)
 
 #endif							/* MIGSTAT_COMMON_ARGS_H */

@@ -16,6 +16,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "longform.h"
+#include "longform_glue.h"
 #include "miscadmin.h"
 #include "multigroup_codec.h"
 #include "utils/memutils.h"
@@ -27,13 +28,6 @@ typedef struct McState
 {
 	LfState		period[2];
 } McState;
-
-typedef struct McCallCache
-{
-	MigstatKeyCodec unit;
-	MigstatKeyCodec group;
-	StringInfoData buf;
-} McCallCache;
 
 static McState *
 mc_state_new(MemoryContext ctx)
@@ -48,13 +42,9 @@ mc_state_new(MemoryContext ctx)
 static Datum
 mc_accum(FunctionCallInfo fcinfo, MigstatNumType type)
 {
-	MemoryContext aggctx = migstat_agg_context(fcinfo);
 	McState    *st = PG_ARGISNULL(0) ? NULL : (McState *) PG_GETARG_POINTER(0);
-	McCallCache *cache = fcinfo->flinfo->fn_extra;
 	double		count;
 	int32		period;
-	int			unit_len;
-	const char *problem;
 
 	if (!migstat_count_arg(fcinfo, 3, type, "count", &count) ||
 		PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(4))
@@ -70,29 +60,8 @@ mc_accum(FunctionCallInfo fcinfo, MigstatNumType type)
 				 errmsg("period in %s() must be 1 or 2, got %d",
 						migstat_caller_name(fcinfo), period)));
 	if (st == NULL)
-		st = mc_state_new(aggctx);
-	if (cache == NULL)
-	{
-		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-
-		cache = palloc0(sizeof(McCallCache));
-		migstat_key_codec_init(fcinfo, 1, &cache->unit);
-		migstat_key_codec_init(fcinfo, 2, &cache->group);
-		initStringInfo(&cache->buf);
-		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = cache;
-	}
-	resetStringInfo(&cache->buf);
-	migstat_key_encode(&cache->unit, PG_GETARG_DATUM(1), &cache->buf);
-	unit_len = cache->buf.len;
-	migstat_key_encode(&cache->group, PG_GETARG_DATUM(2), &cache->buf);
-	problem = lf_add(&st->period[period - 1], (const uint8 *) cache->buf.data, unit_len,
-					 (const uint8 *) cache->buf.data + unit_len,
-					 cache->buf.len - unit_len, count);
-	if (problem)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s in %s()", problem, migstat_caller_name(fcinfo))));
+		st = mc_state_new(migstat_agg_context(fcinfo));
+	lf_add_row(fcinfo, &st->period[period - 1], count);
 	PG_RETURN_POINTER(st);
 }
 

@@ -17,6 +17,7 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "longform.h"
+#include "longform_glue.h"
 #include "multigroup.h"
 #include "multigroup_codec.h"
 #include "multigroup_glue.h"
@@ -31,7 +32,7 @@ typedef struct LfCallCache
 	StringInfoData buf;
 } LfCallCache;
 
-static LfState *
+LfState *
 lf_state_new(MemoryContext ctx)
 {
 	LfState    *s = MemoryContextAlloc(ctx, sizeof(LfState));
@@ -63,26 +64,13 @@ lf_call_cache(FunctionCallInfo fcinfo)
 	return cache;
 }
 
-static Datum
-lf_accum(FunctionCallInfo fcinfo, MigstatNumType type)
+void
+lf_add_row(FunctionCallInfo fcinfo, LfState *st, double count)
 {
-	LfState    *st = PG_ARGISNULL(0) ? NULL : (LfState *) PG_GETARG_POINTER(0);
-	LfCallCache *cache;
-	double		count;
+	LfCallCache *cache = lf_call_cache(fcinfo);
 	int			unit_len;
 	const char *problem;
 
-	if (!migstat_count_arg(fcinfo, 3, type, "count", &count) ||
-		PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
-	}
-	if (st == NULL)
-		st = lf_state_new(migstat_agg_context(fcinfo));
-
-	cache = lf_call_cache(fcinfo);
 	resetStringInfo(&cache->buf);
 	migstat_key_encode(&cache->unit, PG_GETARG_DATUM(1), &cache->buf);
 	unit_len = cache->buf.len;
@@ -94,6 +82,24 @@ lf_accum(FunctionCallInfo fcinfo, MigstatNumType type)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("%s in %s()", problem, migstat_caller_name(fcinfo))));
+}
+
+static Datum
+lf_accum(FunctionCallInfo fcinfo, MigstatNumType type)
+{
+	LfState    *st = PG_ARGISNULL(0) ? NULL : (LfState *) PG_GETARG_POINTER(0);
+	double		count;
+
+	if (!migstat_count_arg(fcinfo, 3, type, "count", &count) ||
+		PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	if (st == NULL)
+		st = lf_state_new(migstat_agg_context(fcinfo));
+	lf_add_row(fcinfo, st, count);
 	PG_RETURN_POINTER(st);
 }
 
@@ -224,7 +230,7 @@ lf_final(FunctionCallInfo fcinfo, MgIndex which)
 	mg_check_range(fcinfo, &sums);
 	v = mg_compute(which, &sums, dense, n);
 	pfree(dense);
-	MG_RETURN(v);
+	MIGSTAT_RETURN_INDEX(fcinfo, v);
 }
 
 #define LF_FINAL(fn, which) \

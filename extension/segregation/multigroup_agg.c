@@ -416,7 +416,7 @@ fn(PG_FUNCTION_ARGS) \
 	MgAggState *st = mg_final_state(fcinfo, mg_index_needs_units(which)); \
 	if (st == NULL) \
 		PG_RETURN_NULL(); \
-	MG_RETURN(mg_compute(which, &st->s, st->units, st->s.n_units)); \
+	MIGSTAT_RETURN_INDEX(fcinfo, mg_compute(which, &st->s, st->units, st->s.n_units)); \
 }
 
 MG_FINAL(mg_dissimilarity_final, MG_INDEX_DISSIMILARITY)
@@ -511,7 +511,7 @@ mg_local_entropy_sql(PG_FUNCTION_ARGS)
 			   *totals;
 	int			K = mg_local_args(fcinfo, true, &counts, &totals);
 
-	MG_RETURN(mg_local_entropy(counts, totals, K));
+	MIGSTAT_RETURN_INDEX(fcinfo, mg_local_entropy(counts, totals, K));
 }
 
 PG_FUNCTION_INFO_V1(mg_local_segregation_sql);
@@ -522,7 +522,7 @@ mg_local_segregation_sql(PG_FUNCTION_ARGS)
 			   *totals;
 	int			K = mg_local_args(fcinfo, true, &counts, &totals);
 
-	MG_RETURN(mg_local_segregation(counts, totals, K));
+	MIGSTAT_RETURN_INDEX(fcinfo, mg_local_segregation(counts, totals, K));
 }
 
 PG_FUNCTION_INFO_V1(mg_local_simpson_sql);
@@ -532,5 +532,5 @@ mg_local_simpson_sql(PG_FUNCTION_ARGS)
 	double	   *counts;
 	int			K = mg_local_args(fcinfo, false, &counts, NULL);
 
-	MG_RETURN(mg_local_simpson(counts, K));
+	MIGSTAT_RETURN_INDEX(fcinfo, mg_local_simpson(counts, K));
 }

@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 
+#include "../common/args.h"
 #include "fmgr.h"
 #include "multigroup.h"
 #include "utils/array.h"
@@ -49,18 +50,5 @@ extern double mg_compute(MgIndex which, const MgSums *s, const double *units,
 /* Raises 22003 when the sums have left the double range. */
 extern void mg_check_range(FunctionCallInfo fcinfo, const MgSums *s);
 
-/* NAN (undefined) becomes NULL; an infinity is an overflow, never a result. */
-#define MG_RETURN(v) \
-	do { \
-		double _v = (v); \
-		if (isnan(_v)) \
-			PG_RETURN_NULL(); \
-		if (isinf(_v)) \
-			ereport(ERROR, \
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE), \
-					 errmsg("value out of range in %s()", migstat_caller_name(fcinfo)), \
-					 errdetail("The counts are too large for double precision arithmetic."))); \
-		PG_RETURN_FLOAT8(_v); \
-	} while (0)
 
 #endif							/* MIGSTAT_SEGREGATION_MULTIGROUP_GLUE_H */

@@ -389,19 +389,6 @@ seg_check_units(FunctionCallInfo fcinfo, const SegAggState *st)
 	seg_check_range(fcinfo, X, Y, A, 0.0, 0.0);
 }
 
-/* NAN (undefined) becomes NULL; an infinity is an overflow, never a result. */
-#define SEG_RETURN(fcinfo, v) \
-	do { \
-		double _v = (v); \
-		if (isnan(_v)) \
-			PG_RETURN_NULL(); \
-		if (isinf(_v)) \
-			ereport(ERROR, \
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE), \
-					 errmsg("value out of range in %s()", migstat_caller_name(fcinfo)), \
-					 errdetail("The counts are too large for double precision arithmetic."))); \
-		PG_RETURN_FLOAT8(_v); \
-	} while (0)
 
 /* Final functions over units. */
 typedef double (*SegUnitsIndex) (const SegUnit *units, size_t n);
@@ -417,7 +404,7 @@ seg_units_final(FunctionCallInfo fcinfo, SegAccumKind kind, SegUnitsIndex index,
 	seg_check_units(fcinfo, st);
 	if (sort_by_area)
 		seg_sort_by_area(st->units, st->s.n_units);
-	SEG_RETURN(fcinfo, index(st->units, st->s.n_units));
+	MIGSTAT_RETURN_INDEX(fcinfo, index(st->units, st->s.n_units));
 }
 
 PG_FUNCTION_INFO_V1(seg_dissimilarity_final);
@@ -469,7 +456,7 @@ seg_gini_final(PG_FUNCTION_ARGS)
 	scratch = palloc_extended(st->s.n_units * 2 * sizeof(double), MCXT_ALLOC_HUGE);
 	g = seg_gini(st->units, st->s.n_units, scratch);
 	pfree(scratch);
-	SEG_RETURN(fcinfo, g);
+	MIGSTAT_RETURN_INDEX(fcinfo, g);
 }
 
 /* Final functions over sums. */
@@ -514,7 +501,7 @@ seg_sums_final(FunctionCallInfo fcinfo, SegAccumKind kind, SegSumsIndex index)
 		PG_RETURN_NULL();
 	seg_check_range(fcinfo, st->s.sum_x, st->s.sum_y, 0.0,
 					st->s.term1, st->s.term2);
-	SEG_RETURN(fcinfo, index(&st->s));
+	MIGSTAT_RETURN_INDEX(fcinfo, index(&st->s));
 }
 
 #define SEG_SUMS_FINAL(fn, kind, index) \
