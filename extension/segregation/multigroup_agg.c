@@ -34,7 +34,7 @@ mg_state_new(MemoryContext ctx, int K, bool keeps_units, uint64 capacity)
 	st->keeps_units = keeps_units;
 	if (keeps_units)
 	{
-		st->capacity = Max(capacity, 64);
+		st->capacity = Max(capacity, K <= 64 ? 64 : 1);	/* few rows first when K is large */
 		st->units = MemoryContextAllocHuge(ctx, st->capacity * K * sizeof(double));
 	}
 	return st;
