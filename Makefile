@@ -15,6 +15,7 @@ MODULE_big  = migstat
 OBJS = \
 	extension/common/migstat.o \
 	extension/common/args.o \
+	extension/common/grow.o \
 	extension/segregation/indices.o \
 	extension/segregation/state_codec.o \
 	extension/segregation/twogroup_agg.o \

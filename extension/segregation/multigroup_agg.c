@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "../common/args.h"
+#include "../common/grow.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "multigroup.h"
@@ -40,23 +41,13 @@ mg_state_new(MemoryContext ctx, int K, bool keeps_units, uint64 capacity)
 	return st;
 }
 
+/* Makes room for extra more units (rows of K counts). */
 static void
 mg_state_reserve(MgAggState *st, uint64 extra)
 {
-	uint64		need = st->s.n_units + extra;
-	uint64		cap = st->capacity;
-
-	if (need <= cap)
-		return;
-	while (cap < need)
-		cap *= 2;
-	if (cap > MaxAllocHugeSize / (st->s.K * sizeof(double)))
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many units in one multigroup aggregate group: " UINT64_FORMAT,
-						need)));
-	st->units = repalloc_huge(st->units, cap * st->s.K * sizeof(double));
-	st->capacity = cap;
+	migstat_grow_array((void **) &st->units, &st->capacity,
+					   st->s.n_units + extra, st->s.K * sizeof(double),
+					   "multigroup");
 }
 
 /*

@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "../common/args.h"
+#include "../common/grow.h"
 #include "fmgr.h"
 #include "indices.h"
 #include "state_codec.h"
@@ -54,24 +55,12 @@ seg_state_new(MemoryContext ctx, SegAccumKind kind, double shape, uint64 capacit
 	return st;
 }
 
-/* Makes room for extra more units, doubling so appends stay amortised O(1). */
+/* Makes room for extra more units. */
 static void
 seg_state_reserve(SegAggState *st, uint64 extra)
 {
-	uint64		need = st->s.n_units + extra;
-	uint64		cap = st->capacity;
-
-	if (need <= cap)
-		return;
-	while (cap < need)
-		cap *= 2;
-	if (cap > MaxAllocHugeSize / sizeof(SegUnit))
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many units in one segregation aggregate group: " UINT64_FORMAT,
-						need)));
-	st->units = repalloc_huge(st->units, cap * sizeof(SegUnit));
-	st->capacity = cap;
+	migstat_grow_array((void **) &st->units, &st->capacity,
+					   st->s.n_units + extra, sizeof(SegUnit), "segregation");
 }
 
 static inline void
