@@ -32,7 +32,13 @@ OBJS = \
 	extension/segregation/inference.o \
 	extension/segregation/inference_agg.o \
 	extension/segregation/change.o \
-	extension/segregation/change_agg.o
+	extension/segregation/change_agg.o \
+	extension/status/catalogue_data.o \
+	extension/status/parse.o \
+	extension/status/status_type.o \
+	extension/status/status_info.o \
+	extension/status/status_rules.o \
+	extension/status/status_history.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
@@ -42,7 +48,8 @@ SQL_PARTS = \
 	extension/segregation/longform.sql \
 	extension/segregation/decomposition.sql \
 	extension/segregation/inference.sql \
-	extension/segregation/change.sql
+	extension/segregation/change.sql \
+	extension/status/status.sql
 
 MODULEDIR   = extension
 DATA        = extension/migstat.control
@@ -73,12 +80,12 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c \
 	extension/segregation/longform.c extension/common/keymap.c \
 	extension/segregation/decomposition.c extension/common/random.c extension/segregation/inference.c \
-	extension/segregation/change.c
+	extension/segregation/change.c extension/status/parse.c extension/status/catalogue_data.c
 
-test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h \
+test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h extension/status/*.h \
 		extension/common/keymap.h extension/common/portable_bytes.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
-		-Iextension/segregation -Iextension/common -o $@ test/unit/*.c $(CORE_SRC) -lm
+		-Iextension/segregation -Iextension/common -Iextension/status -o $@ test/unit/*.c $(CORE_SRC) -lm
 
 CC_UNIT ?= gcc
 

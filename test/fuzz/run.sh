@@ -8,6 +8,8 @@
 #   mg     multigroup states "MG"       extension/segregation/multigroup_codec.c
 #   lf     long-form states "ML"        extension/segregation/longform.c
 #   md     decomposition states "MD"    extension/segregation/decomposition.c
+#   status residence_status text input  extension/status/parse.c (seeds committed
+#          by hand in corpus/status/, not written by gen_corpus.c)
 #
 # Builds every target with clang-14 (libFuzzer, ASan, UBSan) into
 # test/fuzz/fuzz_<name>_decode, regenerates the committed seed corpora
@@ -26,7 +28,7 @@
 # M > 0.
 set -uo pipefail
 
-TARGETS=(state mg lf md)
+TARGETS=(state mg lf md status)
 passed=0
 failed=0
 
@@ -45,9 +47,10 @@ DIR=test/fuzz
 CORE="extension/segregation/state_codec.c extension/segregation/indices.c
 	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c
 	extension/segregation/longform.c extension/common/keymap.c
-	extension/segregation/decomposition.c"
+	extension/segregation/decomposition.c extension/status/parse.c
+	extension/status/catalogue_data.c"
 # -fno-sanitize-recover: undefined behaviour must abort (a crash), not just print.
-CFLAGS="-g -O1 -fno-sanitize-recover=undefined -Iextension/segregation -Iextension/common"
+CFLAGS="-g -O1 -fno-sanitize-recover=undefined -Iextension/segregation -Iextension/common -Iextension/status"
 
 
 [[ "$FUZZ_SECONDS" =~ ^[0-9]+$ ]] || fail_all "usage: test/fuzz/run.sh [SECONDS]"
