@@ -131,6 +131,26 @@ DEFAULT FOR TYPE migstat.residence_status USING hash AS
     FUNCTION 1 migstat.residence_status_hash(migstat.residence_status),
     FUNCTION 2 migstat.residence_status_hash_extended(migstat.residence_status, bigint);
 
+CREATE FUNCTION migstat.residence_status_smaller(migstat.residence_status, migstat.residence_status)
+RETURNS migstat.residence_status AS 'int4smaller' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.residence_status_smaller(migstat.residence_status, migstat.residence_status) IS
+'aggregate support: the status sorting first (min)';
+CREATE FUNCTION migstat.residence_status_larger(migstat.residence_status, migstat.residence_status)
+RETURNS migstat.residence_status AS 'int4larger' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.residence_status_larger(migstat.residence_status, migstat.residence_status) IS
+'aggregate support: the status sorting last (max)';
+
+CREATE AGGREGATE migstat.min(migstat.residence_status) (
+    SFUNC = migstat.residence_status_smaller, STYPE = migstat.residence_status,
+    COMBINEFUNC = migstat.residence_status_smaller, SORTOP = OPERATOR(migstat.<), PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.min(migstat.residence_status) IS 'the status first in catalogue order';
+CREATE AGGREGATE migstat.max(migstat.residence_status) (
+    SFUNC = migstat.residence_status_larger, STYPE = migstat.residence_status,
+    COMBINEFUNC = migstat.residence_status_larger, SORTOP = OPERATOR(migstat.>), PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE migstat.max(migstat.residence_status) IS 'the status last in catalogue order';
+
 -- Reading a citation in the law of a date.
 CREATE FUNCTION migstat.residence_status(status text, as_of date)
 RETURNS migstat.residence_status AS 'MODULE_PATHNAME', 'residence_status_as_of'
