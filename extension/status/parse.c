@@ -423,6 +423,25 @@ at_version_note(const Lexed *lx, int i)
 	return 0;
 }
 
+/*
+ * A remark in brackets after the citation, "(Ukraine)", "(alte Fassung)":
+ * only words up to the closing bracket.  Returns the tokens to skip: all of
+ * the remark, or just the bracket when it holds more than words (then its
+ * contents are read as part of the citation, e.g. "(Alt. 2)").
+ */
+static int
+remark_length(const Lexed *lx, int open)
+{
+	int			j = open + 1;
+
+	while (j < lx->n && lx->tok[j].type == T_WORD)
+		j++;
+	if (j > open + 1 && j < lx->n && lx->tok[j].type == T_RPAREN &&
+		keyword(part_words, lx->tok[open + 1].word) < 0)
+		return j + 1 - open;
+	return 1;
+}
+
 typedef struct CiteParse
 {
 	Cite		cite;
@@ -552,7 +571,7 @@ parse_citation(const char *s, const Lexed *lx, CiteParse *cp, RsParseError *err)
 			/* "§25(2)", "§ 25 (2) S. 1"; other brackets only group words */
 			if (i + 2 >= lx->n || lx->tok[i + 1].type != T_NUMBER || lx->tok[i + 2].type != T_RPAREN)
 			{
-				i++;
+				i += remark_length(lx, i);
 				continue;
 			}
 			if ((rc = set_part(c, implicit_part(c), part_value(lx->tok[i + 1].number, lx->tok[i + 1].letter),

@@ -7,7 +7,10 @@ psql session, in order, after test/docs/setup.sql, so examples may build on
 each other.  Prints one line per failing example with a diff, and a closing
 line "docs: N passed, M failed"; exits 1 on any failure.
 
-Usage: check_docs.py DATABASE [docs/page.md ...]
+Usage: check_docs.py [--fill] DATABASE [docs/page.md ...]
+
+--fill writes what psql printed into the ```text blocks (for authors: read
+the diff before committing it; the test run never fills).
 """
 import difflib
 import os
@@ -35,6 +38,23 @@ def normalise(out):
     return "\n".join(lines)
 
 
+FILL = "--fill" in sys.argv[1:]
+
+
+def fill_page(path, outputs):
+    """Replaces each example's ```text block with what psql printed."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    i = [0]
+
+    def repl(m):
+        got = normalise(outputs[i[0]]) if i[0] < len(outputs) else "<no output>"
+        i[0] += 1
+        return "```sql\n" + m.group(1) + "```\n\n```text\n" + got + "\n```"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(BLOCK.sub(repl, text))
+
+
 def run_page(db, path):
     found = list(examples(path))
     script = ["\\set ON_ERROR_STOP 0", "\\set VERBOSITY default",
@@ -50,6 +70,8 @@ def run_page(db, path):
                           cwd=ROOT)
     parts = proc.stdout.split(MARK + "\n")
     outputs = parts[1:len(found) + 1]
+    if FILL:
+        fill_page(path, outputs)
     passed = failed = 0
     for i, (line, sql, expected) in enumerate(found):
         got = normalise(outputs[i]) if i < len(outputs) else "<no output>"
@@ -68,8 +90,9 @@ def run_page(db, path):
 
 
 def main():
-    db = sys.argv[1]
-    pages = sys.argv[2:] or sorted(
+    args = [a for a in sys.argv[1:] if a != "--fill"]
+    db = args[0]
+    pages = args[1:] or sorted(
         os.path.join(ROOT, "docs", p) for p in os.listdir(os.path.join(ROOT, "docs"))
         if p.endswith(".md"))
     passed = failed = 0

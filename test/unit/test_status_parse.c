@@ -133,13 +133,19 @@ static void
 test_citation_variants(void)
 {
 	int			refugee = parse_entry("§ 25 Abs. 2 S. 1 Alt. 1 AufenthG", RS_NO_DATE);
+	int			unspecified = entry_of_key("de.protection_25_2_unspecified");
 	const char *same[] = {
 		"§ 25 Abs. 2 Satz 1 1. Alt. AufenthG", "§25 Abs.2 S.1 Alt.1 AufenthG",
-		"25 II 1 AufenthG", "AufenthG 25.2", "AE §25(2)",
-		"Aufenthaltserlaubnis nach § 25 Absatz 2", "§ 25 Abs 2 S 1 Alt 1 AufenthG a.F.",
-		"§ 25 Abs. 2 S. 1 1. Alternative AufenthG", "aufenthg §25 abs 2",
-		"§ 25 Abs. 2 Satz 1 Var. 1 Aufenthaltsgesetz", "§§ 25 Abs. 2 AufenthG",
-		"§ 25 Abs. 2 i.V.m. § 26 Abs. 1 AufenthG", "  §\xC2\xA0" "25 Abs. 2 AufenthG  "
+		"§ 25 Abs 2 S 1 Alt 1 AufenthG a.F.", "25 II 1 1. Alt. AufenthG",
+		"§ 25 Abs. 2 S. 1 1. Alternative AufenthG", "AufenthG 25.2.1 Alt. 1",
+		"§ 25 Abs. 2 Satz 1 Var. 1 Aufenthaltsgesetz", "§§ 25 Abs. 2 Alt. 1 AufenthG",
+		"§ 25 Abs. 2 S. 1 Alt. 1 i.V.m. § 26 Abs. 1 AufenthG", "Flüchtlingseigenschaft"
+	};
+	/* without the Alternative: refugee or subsidiary, not recorded */
+	const char *open[] = {
+		"25 II 1 AufenthG", "AufenthG 25.2", "AE §25(2)", "Aufenthaltserlaubnis nach § 25 Absatz 2",
+		"aufenthg §25 abs 2", "§ 25 Abs. 2 i.V.m. § 26 Abs. 1 AufenthG",
+		"  §\xC2\xA0" "25 Abs. 2 AufenthG  "
 	};
 
 	CHECK(refugee >= 0);
@@ -151,6 +157,17 @@ test_citation_variants(void)
 			printf("  \"%s\" read as %d\n", same[i], e);
 		CHECK(e == refugee);
 	}
+	CHECK(unspecified >= 0);
+	for (size_t i = 0; i < sizeof(open) / sizeof(open[0]); i++)
+	{
+		int			e = parse_entry(open[i], RS_NO_DATE);
+
+		if (e != unspecified)
+			printf("  \"%s\" read as %d\n", open[i], e);
+		CHECK(e == unspecified);
+	}
+	/* in the law of 2010, § 25 Abs. 2 was the refugee status only */
+	CHECK(parse_entry("§ 25 Abs. 2 AufenthG", 3653) == refugee);
 	CHECK(parse_entry("§ 25 Abs. 2 S. 1 Alt. 2 AufenthG", RS_NO_DATE) ==
 		  parse_entry("§ 25 Abs. 2 Alt. 2", RS_NO_DATE));
 	CHECK(parse_entry("§ 25 Abs. 2 S. 1 Alt. 2 AufenthG", RS_NO_DATE) != refugee);
