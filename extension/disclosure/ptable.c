@@ -247,7 +247,7 @@ solve_row(const RowDual *r, double *p)
 					t = 1.0;
 		int			accepted = 0;
 
-		if (fabs(g[0]) <= 1e-14 * scale1 && fabs(g[1]) <= 1e-14 * scale2)
+		if (fabs(g[0]) <= 1e-16 * scale1 && fabs(g[1]) <= 1e-16 * scale2)
 			break;
 		if (det > 1e-14 * H[0] * H[2] && det > 0.0)
 		{
@@ -271,7 +271,15 @@ solve_row(const RowDual *r, double *p)
 						H2[3];
 			double		F2 = row_dual(r, l[0] + t * d[0], l[1] + t * d[1], g2, H2, NULL);
 
-			if (isfinite(F2) && F2 <= F + 1e-4 * t * slope)
+			/*
+			 * Armijo on F, or, near the optimum where F's decrease drowns in
+			 * rounding, a full Newton step that shrinks the scaled gradient.
+			 */
+			if (isfinite(F2) &&
+				(F2 <= F + 1e-4 * t * slope ||
+				 (halvings == 0 &&
+				  fabs(g2[0]) / scale1 + fabs(g2[1]) / scale2 <
+				  0.5 * (fabs(g[0]) / scale1 + fabs(g[1]) / scale2))))
 			{
 				l[0] += t * d[0];
 				l[1] += t * d[1];
