@@ -60,12 +60,12 @@ pt_check_params(int D, double V, int js, char *err, size_t errlen)
 	}
 	if (js < 0 || js >= D)
 	{
-		snprintf(err, errlen, "js = %d is out of range: it must be between 0 and D - 1 = %d, so that a count of js can move both to 0 and above js", js, D - 1);
+		snprintf(err, errlen, "the parameter js = %d is out of range: it must be between 0 and D - 1 = %d, so that a count of js can move both to 0 and above js", js, D - 1);
 		return err;
 	}
 	if (!isfinite(V) || V <= 0.0)
 	{
-		snprintf(err, errlen, "V = %g is out of range: the variance must be positive and finite", V);
+		snprintf(err, errlen, isnan(V) ? "V is NaN: the variance must be positive and finite" : "V = %g is out of range: the variance must be positive and finite", V);
 		return err;
 	}
 	if (V > D * (D + 1.0) / 3.0)
