@@ -2,6 +2,11 @@
 -- perturbation table, the same noise for the same cell whatever the query,
 -- and the Sacramento tracts and a generated register (docs/disclosure.md).
 
+-- Objects of this test live in their own schema (pg_regress runs every test
+-- in one database).
+CREATE SCHEMA disclosure_ckm;
+SET search_path = disclosure_ckm, public;
+
 -- Errors are shown as SQLSTATE: message (detail).
 CREATE FUNCTION pg_temp.try(q text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE msg text; det text;
@@ -198,20 +203,19 @@ FROM base;
 ------------------------------------------------------------------------------
 -- The Sacramento tracts: one record per Black resident (122,022 records,
 -- record keys seeded by tract and person number), CKM by tract.
-CREATE EXTENSION IF NOT EXISTS postgis;
-CREATE TABLE sacramento (fips text PRIMARY KEY, tot_pop int, white int, black int,
+CREATE TABLE sac_tracts (fips text PRIMARY KEY, tot_pop int, white int, black int,
                          asian int, hisp int, wkt text);
-\copy sacramento FROM 'test/data/sacramento/sacramento_tracts.csv' WITH (FORMAT csv, HEADER)
+\copy sac_tracts FROM 'test/data/sacramento/sacramento_tracts.csv' WITH (FORMAT csv, HEADER)
 CREATE TABLE sac_people AS
 SELECT fips, k, migstat.record_key(fips || '/' || k, 916) AS rk
-FROM sacramento, generate_series(1, black) k;
+FROM sac_tracts, generate_series(1, black) k;
 CREATE TABLE pt_sac AS SELECT * FROM migstat.ptable_build(5, 3, 2);
 
 CREATE TABLE sac AS
 SELECT t.fips, t.black AS n, migstat.ckm_count(p.rk, 'pt_sac') FILTER (WHERE p.rk IS NOT NULL) AS ckm,
        migstat.suppress(t.black) AS suppressed, migstat.round_to_base(t.black, 5) AS rounded,
        migstat.random_round(t.black, 5, 916, t.fips) AS random_rounded
-FROM sacramento t LEFT JOIN sac_people p USING (fips)
+FROM sac_tracts t LEFT JOIN sac_people p USING (fips)
 GROUP BY t.fips, t.black;
 
 SELECT count(*) AS tracts, sum(n) AS black, count(*) FILTER (WHERE n = 0) AS zero_tracts,
@@ -227,7 +231,7 @@ FROM sac ORDER BY fips LIMIT 8;
 
 -- Asian residents: the tracts below the minimum frequency of 10.
 SELECT fips, asian, (migstat.suppress(asian, 10)).*
-FROM sacramento WHERE asian < 10 ORDER BY asian, fips;
+FROM sac_tracts WHERE asian < 10 ORDER BY asian, fips;
 
 ------------------------------------------------------------------------------
 -- Bad input.

@@ -1,5 +1,10 @@
 -- Primary suppression and rounding to a base (docs/disclosure.md).
 
+-- Objects of this test live in their own schema (pg_regress runs every test
+-- in one database).
+CREATE SCHEMA disclosure_protect;
+SET search_path = disclosure_protect, public;
+
 -- Errors are shown as SQLSTATE: message (detail).
 CREATE FUNCTION pg_temp.try(q text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE msg text; det text;

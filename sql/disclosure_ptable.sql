@@ -2,6 +2,11 @@
 -- checking every constraint numerically, agreement with the sdcTools ptable
 -- package, and validation of user-supplied tables (docs/disclosure.md).
 
+-- Objects of this test live in their own schema (pg_regress runs every test
+-- in one database).
+CREATE SCHEMA disclosure_ptable;
+SET search_path = disclosure_ptable, public;
+
 -- Every constraint of the method, recomputed here in SQL from the rows
 -- migstat.ptable_build returns, for several parameter sets:
 --   unbiased     sum p v = 0 in every row
