@@ -38,7 +38,14 @@ OBJS = \
 	extension/status/status_type.o \
 	extension/status/status_info.o \
 	extension/status/status_rules.o \
-	extension/status/status_history.o
+	extension/status/status_history.o \
+	extension/common/siphash.o \
+	extension/disclosure/ptable.o \
+	extension/disclosure/cellkey.o \
+	extension/disclosure/rounding.o \
+	extension/disclosure/protect_fn.o \
+	extension/disclosure/ptable_fn.o \
+	extension/disclosure/cellkey_agg.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
@@ -49,7 +56,9 @@ SQL_PARTS = \
 	extension/segregation/decomposition.sql \
 	extension/segregation/inference.sql \
 	extension/segregation/change.sql \
-	extension/status/status.sql
+	extension/status/status.sql \
+	extension/disclosure/protect.sql \
+	extension/disclosure/cellkey.sql
 
 MODULEDIR   = extension
 DATA        = extension/migstat.control
@@ -80,12 +89,15 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c \
 	extension/segregation/longform.c extension/common/keymap.c \
 	extension/segregation/decomposition.c extension/common/random.c extension/segregation/inference.c \
-	extension/segregation/change.c extension/status/parse.c extension/status/catalogue_data.c
+	extension/segregation/change.c extension/common/siphash.c \
+	extension/disclosure/ptable.c extension/disclosure/cellkey.c extension/disclosure/rounding.c \
+	extension/status/parse.c extension/status/catalogue_data.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h extension/status/*.h \
-		extension/common/keymap.h extension/common/portable_bytes.h
+		extension/disclosure/ptable.h extension/disclosure/cellkey.h extension/disclosure/rounding.h \
+		extension/common/keymap.h extension/common/portable_bytes.h extension/common/siphash.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -fsanitize=address,undefined \
-		-Iextension/segregation -Iextension/common -Iextension/status -o $@ test/unit/*.c $(CORE_SRC) -lm
+		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -o $@ test/unit/*.c $(CORE_SRC) -lm
 
 CC_UNIT ?= gcc
 

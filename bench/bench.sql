@@ -314,3 +314,4 @@ FROM (
 ) t;
 
 \ir multigroup.sql
+\ir disclosure.sql

@@ -7,6 +7,10 @@ psql session, in order, after test/docs/setup.sql, so examples may build on
 each other.  Prints one line per failing example with a diff, and a closing
 line "docs: N passed, M failed"; exits 1 on any failure.
 
+A ```sql block right after a line <!-- file: PATH --> is a copy of the
+repository file PATH shown in the docs (a setup script, for example): it
+must equal that file exactly, and counts as one example.
+
 Usage: check_docs.py [--fill] DATABASE [docs/page.md ...]
 
 --fill writes what psql printed into the ```text blocks (for authors: read
@@ -20,8 +24,34 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MARK = "@@migstat-doc-example@@"
-BLOCK = re.compile(r"```sql\n(.*?)```\s*\n```text\n(.*?)```", re.S)
+# A block's text never contains a fence: a ```sql block without output
+# (shown, not run) must not swallow the prose up to the next example.
+BLOCK = re.compile(r"```sql\n((?:(?!```).)*)```\s*\n```text\n((?:(?!```).)*)```", re.S)
 PSQL_PREFIX = re.compile(r"^psql:[^:]*:\d+: ", re.M)
+INCLUDE = re.compile(r"<!-- file: (\S+) -->\n```sql\n(.*?)```", re.S)
+
+
+def check_includes(path):
+    """Blocks that copy a repository file must equal it."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    passed = failed = 0
+    for m in INCLUDE.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        try:
+            with open(os.path.join(ROOT, m.group(1)), encoding="utf-8") as f:
+                want = f.read()
+        except OSError as e:
+            want = f"<cannot read: {e}>"
+        if m.group(2) == want:
+            passed += 1
+            continue
+        failed += 1
+        print(f"FAIL {os.path.relpath(path, ROOT)}:{line} differs from {m.group(1)}")
+        for d in difflib.unified_diff(want.split("\n"), m.group(2).split("\n"),
+                                      m.group(1), "docs", lineterm=""):
+            print("    " + d)
+    return passed, failed
 
 
 def examples(path):
@@ -98,6 +128,9 @@ def main():
     passed = failed = 0
     for page in pages:
         p, f = run_page(db, page)
+        passed += p
+        failed += f
+        p, f = check_includes(page)
         passed += p
         failed += f
     print(f"docs: {passed} passed, {failed} failed")

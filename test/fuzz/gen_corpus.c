@@ -7,6 +7,9 @@
  *   DIR/mg/     fuzz_mg_decode: multigroup states, sums only and with units
  *   DIR/lf/     fuzz_lf_decode: long-form states (empty, text and binary keys)
  *   DIR/md/     fuzz_md_decode: decomposition states
+ *   DIR/ck/     fuzz_ck_decode: ckm_count states
+ *   DIR/pt/     fuzz_pt_decode: perturbation tables (5-byte entries) and
+ *               builder parameters (9 bytes)
  *
  * Deterministic, so regenerating the committed files leaves them unchanged.
  * The directories must exist.
@@ -15,11 +18,13 @@
  *
  * Built and run by test/fuzz/run.sh.
  */
+#include "cellkey.h"
 #include "decomposition.h"
 #include "indices.h"
 #include "longform.h"
 #include "multigroup.h"
 #include "multigroup_codec.h"
+#include "ptable.h"
 #include "state_codec.h"
 #include "../unit/test_alloc.h"
 
@@ -240,6 +245,60 @@ write_md_seeds(void)
 	test_arena_free(&arena);
 }
 
+static void
+write_ck_seed(const char *name, uint64_t n, uint64_t keysum, const char *table)
+{
+	CkmSummary	s = {n, keysum, (const uint8_t *) table, strlen(table)};
+	uint8_t		buf[CK_STATE_HEADER_SIZE + CK_MAX_NAME];
+
+	ck_state_encode(&s, buf);
+	write_file("ck", name, buf, ck_state_encoded_size(&s));
+}
+
+static void
+write_ck_seeds(void)
+{
+	write_ck_seed("one", 1, UINT64_C(1) << 63, "pt");
+	write_ck_seed("quoted", 12345, UINT64_C(0x0123456789abcdef), "\"my schema\".\"P T\"");
+	write_ck_seed("max", (uint64_t) INT64_MAX, UINT64_MAX, "public.ptable_d2_v1");
+}
+
+/* A table as 5-byte entries: i, j (big-endian), p * 65535 (big-endian). */
+static void
+write_pt_seed(const char *name, const int (*entries)[3], size_t n)
+{
+	uint8_t		buf[5 * 64];
+
+	for (size_t k = 0; k < n; k++)
+	{
+		buf[5 * k] = (uint8_t) entries[k][0];
+		buf[5 * k + 1] = (uint8_t) (entries[k][1] >> 8);
+		buf[5 * k + 2] = (uint8_t) entries[k][1];
+		buf[5 * k + 3] = (uint8_t) (entries[k][2] >> 8);
+		buf[5 * k + 4] = (uint8_t) entries[k][2];
+	}
+	write_file("pt", name, buf, 5 * n);
+}
+
+static void
+write_pt_seeds(void)
+{
+	static const int identity[][3] = {{0, 0, 65535}, {1, 1, 65535}};
+	static const int small[][3] = {{0, 0, 65535}, {1, 0, 21845}, {1, 2, 21845},
+	{1, 3, 21845}, {2, 1, 13107}, {2, 2, 39321}, {2, 3, 13107}};
+	static const uint8_t build[][9] = {
+		{1, 1, 0x10, 0xcd, 1, 0, 0, 0, 0},	/* D 2, js 1, V 1.05 */
+		{4, 2, 0x30, 0x00, 1, 0, 0, 0, 0},	/* D 5, js 2, V 3 */
+		{2, 0, 0x18, 0x00, 0, 0, 0, 0, 0},	/* D 3, js 0, V 1.5 */
+	};
+
+	write_pt_seed("identity", identity, 2);
+	write_pt_seed("small", small, 7);
+	write_file("pt", "build-d2", build[0], 9);
+	write_file("pt", "build-d5", build[1], 9);
+	write_file("pt", "build-d3", build[2], 9);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -253,5 +312,7 @@ main(int argc, char **argv)
 	write_mg_seeds();
 	write_lf_seeds();
 	write_md_seeds();
+	write_ck_seeds();
+	write_pt_seeds();
 	return failed;
 }

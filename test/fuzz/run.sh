@@ -10,12 +10,14 @@
 #   md     decomposition states "MD"    extension/segregation/decomposition.c
 #   status residence_status text input  extension/status/parse.c (seeds committed
 #          by hand in corpus/status/, not written by gen_corpus.c)
+#   ck     ckm_count states "MK"        extension/disclosure/cellkey.c
+#   pt     perturbation tables          extension/disclosure/ptable.c
 #
 # Builds every target with clang-14 (libFuzzer, ASan, UBSan) into
 # test/fuzz/fuzz_<name>_decode, regenerates the committed seed corpora
 # test/fuzz/corpus/<name>/ with gen_corpus.c (deterministic: the files only
 # change if a format does), then fuzzes the targets one after another, each
-# for its share of SECONDS (SECONDS / 4, the remainder to the first ones, at
+# for its share of SECONDS (SECONDS / 6, the remainder to the first ones, at
 # least 1 second), into the scratch corpora test/fuzz/corpus-work/<name>/
 # (gitignored; kept between runs).  A crash leaves its input in
 # test/fuzz/corpus-work/<name>/crash-* (or leak-*, oom-*, timeout-*);
@@ -28,7 +30,7 @@
 # M > 0.
 set -uo pipefail
 
-TARGETS=(state mg lf md status)
+TARGETS=(state mg lf md status ck pt)
 passed=0
 failed=0
 
@@ -48,9 +50,10 @@ CORE="extension/segregation/state_codec.c extension/segregation/indices.c
 	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c
 	extension/segregation/longform.c extension/common/keymap.c
 	extension/segregation/decomposition.c extension/status/parse.c
-	extension/status/catalogue_data.c"
+	extension/status/catalogue_data.c extension/disclosure/cellkey.c
+	extension/disclosure/ptable.c extension/common/siphash.c"
 # -fno-sanitize-recover: undefined behaviour must abort (a crash), not just print.
-CFLAGS="-g -O1 -fno-sanitize-recover=undefined -Iextension/segregation -Iextension/common -Iextension/status"
+CFLAGS="-g -O1 -fno-sanitize-recover=undefined -Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status"
 
 
 [[ "$FUZZ_SECONDS" =~ ^[0-9]+$ ]] || fail_all "usage: test/fuzz/run.sh [SECONDS]"

@@ -32,14 +32,26 @@ SELECT is_empty($$SELECT sig FROM migstat_functions WHERE proparallel <> 's'$$,
                 'every function and aggregate is PARALLEL SAFE');
 SELECT is_empty($$SELECT sig FROM migstat_functions WHERE obj_description(oid, 'pg_proc') IS NULL$$,
                 'every function and aggregate has a COMMENT');
--- status_columns() reads the system catalogues, so it is STABLE; everything
--- else depends only on its arguments (and the release's catalogue).
+-- Exceptions, each for a reason: suppress(bigint) reads the setting
+-- migstat.min_cell_count; the cell key method's lookups read a stored
+-- perturbation table, and its partial states name it (catalog lookups);
+-- record_key() draws from the operating system's random source;
+-- status_columns() reads the system catalogues.
 SELECT is_empty($$SELECT sig FROM migstat_functions f
                   WHERE prokind = 'f' AND (SELECT provolatile FROM pg_proc WHERE oid = f.oid) <> 'i'
-                    AND sig <> 'migstat.status_columns()'$$,
-                'every function but status_columns() is IMMUTABLE (results depend only on the arguments)');
-SELECT is((SELECT provolatile::text FROM pg_proc WHERE oid = 'migstat.status_columns()'::regprocedure), 's',
-          'status_columns() is STABLE');
+                    AND sig NOT IN ('migstat.suppress(bigint)', 'migstat.ptable_check(regclass)',
+                                    'migstat.ckm_perturb(bigint,double precision,regclass)',
+                                    'migstat.ckm_final(internal)', 'migstat.ckm_serialize(internal)',
+                                    'migstat.ckm_deserialize(bytea,internal)', 'migstat.record_key()',
+                                    'migstat.status_columns()')$$,
+                'every other function is IMMUTABLE (results depend only on the arguments)');
+SELECT is((SELECT string_agg(sig || ' ' || provolatile::text, ', ' ORDER BY sig) FROM migstat_functions f
+           JOIN pg_proc p USING (oid) WHERE provolatile <> 'i'),
+          'migstat.ckm_deserialize(bytea,internal) s, migstat.ckm_final(internal) s, '
+          'migstat.ckm_perturb(bigint,double precision,regclass) s, migstat.ckm_serialize(internal) s, '
+          'migstat.ptable_check(regclass) s, migstat.record_key() v, migstat.status_columns() s, '
+          'migstat.suppress(bigint) s',
+          'the exceptions are STABLE, and record_key() VOLATILE');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -69,6 +69,7 @@ static const UnitTest *const unit_suites[] = {
 	unit_codecs_multigroup_tests,
 	unit_random_inference_tests,
 	unit_status_parse_tests,
+	unit_disclosure_tests,
 };
 
 int
