@@ -19,13 +19,17 @@ SET LOCAL client_min_messages = warning;
 CREATE ROLE register_owner NOLOGIN;
 CREATE ROLE register_analyst NOLOGIN;
 CREATE ROLE register_service NOLOGIN;
-GRANT USAGE ON SCHEMA migstat TO register_owner;
+-- migstat's functions, types and operators are harmless on their own
+-- (they run with the caller's rights and read nothing by themselves); the
+-- analyst and the service need them to compare and group residence
+-- statuses (WHERE residence_status = 'Duldung').
+GRANT USAGE ON SCHEMA migstat TO register_owner, register_analyst, register_service;
 
 -- 2. The microdata, readable by their owner only.  The record key is drawn
 --    once, when a record is inserted, and stays with it; it is as secret as
 --    the records (whoever knows keys can undo the cell key method's noise).
---    For residence status use the type migstat.residence_status where it is
---    installed: nothing else in this file changes.
+--    The status has its own type, migstat.residence_status, so the data
+--    audit migstat.status_columns() finds this column.
 CREATE SCHEMA register AUTHORIZATION register_owner;
 CREATE SCHEMA register_stats AUTHORIZATION register_owner;
 REVOKE ALL ON SCHEMA register, register_stats FROM PUBLIC;
@@ -34,7 +38,7 @@ SET LOCAL ROLE register_owner;
 CREATE TABLE register.persons (
     person_id bigint PRIMARY KEY,
     district integer NOT NULL,
-    residence_status text NOT NULL,
+    residence_status migstat.residence_status NOT NULL,
     birth_year integer,
     record_key double precision NOT NULL DEFAULT migstat.record_key()
         CHECK (record_key >= 0 AND record_key < 1)
@@ -54,15 +58,15 @@ CREATE TABLE register.service_districts (
 );
 
 -- 3. The protected interface.  Functions run as their owner (SECURITY
---    DEFINER) with a fixed search_path; they return nothing but protected
---    counts.
+--    DEFINER) with a fixed search_path (migstat for the operators of
+--    residence_status); they return nothing but protected counts.
 -- Every cell district x status with its margins (status NULL: all
 -- statuses; both NULL: the total), by the cell key method.
 CREATE FUNCTION register_stats.persons_by_district_status()
 RETURNS TABLE (district register.persons.district%TYPE,
                residence_status register.persons.residence_status%TYPE,
                persons bigint)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, migstat, pg_temp
 AS $$
     SELECT district, residence_status,
            migstat.ckm_count(record_key, 'register.perturbation_table')
@@ -79,7 +83,7 @@ CREATE FUNCTION register_stats.persons(
     born_from integer DEFAULT NULL,
     born_to integer DEFAULT NULL)
 RETURNS bigint
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, migstat, pg_temp
 AS $$
     SELECT migstat.ckm_count(p.record_key, 'register.perturbation_table')
     FROM register.persons p

@@ -9,7 +9,9 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS migstat;
 BEGIN;
-SELECT plan(35);
+-- the operators of residence_status live in schema migstat
+SET LOCAL search_path = public, migstat;
+SELECT plan(36);
 
 \ir ../../docs/firewall-setup.sql
 
@@ -18,9 +20,9 @@ SELECT plan(35);
 SET LOCAL ROLE register_owner;
 INSERT INTO register.persons
 SELECT id, 1 + id % 30,
-       CASE WHEN h < 700 THEN 'niederlassungserlaubnis' WHEN h < 930 THEN 'aufenthaltserlaubnis'
-            WHEN h < 985 THEN 'aufenthaltsgestattung' WHEN h < 996 THEN 'duldung'
-            ELSE 'ohne_status' END,
+       (CASE WHEN h < 700 THEN 'Niederlassungserlaubnis' WHEN h < 930 THEN 'Aufenthaltserlaubnis'
+             WHEN h < 985 THEN 'Aufenthaltsgestattung' WHEN h < 996 THEN 'Duldung'
+             ELSE 'ohne Aufenthaltsstatus' END)::migstat.residence_status,
        1930 + abs(hashint4(id + 7)) % 90, migstat.record_key(id, 1207)
 FROM (SELECT id, abs(hashint4(id)) % 1000 AS h FROM generate_series(1, 6000) id) s;
 INSERT INTO register.service_districts VALUES ('register_service', 3);
@@ -70,7 +72,7 @@ SELECT matches(pg_temp.run_as('register_service', 'SELECT count(*) FROM register
                '^42501', 'service: no access to the statistics interface');
 
 -- 2. Functions: the cell key method.
-CREATE TEMP TABLE analyst_cells (district int, residence_status text, persons bigint);
+CREATE TEMP TABLE analyst_cells (district int, residence_status migstat.residence_status, persons bigint);
 GRANT INSERT ON analyst_cells TO register_analyst;
 SELECT is(pg_temp.run_as('register_analyst',
                          'WITH c AS (INSERT INTO analyst_cells SELECT * FROM register_stats.persons_by_district_status() RETURNING 1) SELECT count(*) FROM c'),
@@ -123,7 +125,7 @@ SELECT t.district, t.residence_status, t.birth_year, t.n,
      - pg_temp.run_as('register_analyst', format('SELECT register_stats.persons(%s, %L, NULL, %s)', t.district, t.residence_status, t.birth_year - 1))::bigint
      - pg_temp.run_as('register_analyst', format('SELECT register_stats.persons(%s, %L, %s)', t.district, t.residence_status, t.birth_year + 1))::bigint AS estimate
 FROM (SELECT district, residence_status, min(birth_year) AS birth_year, count(*) AS n
-      FROM register.persons WHERE residence_status IN ('duldung', 'ohne_status')
+      FROM register.persons WHERE residence_status IN ('Duldung', 'ohne Aufenthaltsstatus')
       GROUP BY 1, 2 HAVING count(*) <= 2) t;
 SELECT ok((SELECT count(*) FILTER (WHERE estimate = n) FROM by_year) < (SELECT count(*) FROM by_year) / 2,
           'analyst: differencing by birth year recovers fewer than half of the small cells');
@@ -145,7 +147,7 @@ SELECT is(pg_temp.run_as('register_analyst', 'SELECT count(*) FROM register_stat
 -- barrier, run on every record before aggregation (and could count or
 -- report them).  It counts its calls in a setting.
 SELECT is(pg_temp.run_as('register_analyst', $q$
-    CREATE FUNCTION pg_temp.peek(d int, s text) RETURNS boolean LANGUAGE plpgsql STABLE AS $f$
+    CREATE FUNCTION pg_temp.peek(d int, s migstat.residence_status) RETURNS boolean LANGUAGE plpgsql STABLE AS $f$
     BEGIN
       PERFORM set_config('firewall.peeks',
                          (coalesce(nullif(current_setting('firewall.peeks', true), ''), '0')::int + 1)::text, false);
@@ -185,8 +187,12 @@ SELECT matches(pg_temp.run_as('register_service', 'SELECT * FROM register.person
                '^42501', 'service: SELECT * fails for lack of the key column');
 SELECT matches(pg_temp.run_as('register_service', 'SELECT register_stats.persons(3)'),
                '^42501', 'service: cannot call the statistics functions');
-SELECT matches(pg_temp.run_as('register_service', $$UPDATE register.persons SET residence_status = 'x'$$),
+SELECT matches(pg_temp.run_as('register_service', $$UPDATE register.persons SET residence_status = 'Duldung'$$),
                '^42501', 'service: cannot change records');
 
+SELECT is((SELECT string_agg(format('%s.%s.%s %s', table_schema, table_name, column_name, column_type), ', ')
+           FROM migstat.status_columns() WHERE table_schema LIKE 'register%'),
+          'register.persons.residence_status residence_status, register_stats.status_by_district.residence_status residence_status',
+          'the data audit finds the status column of the microdata and the view built on it');
 SELECT * FROM finish();
 ROLLBACK;

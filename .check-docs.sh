@@ -1,0 +1,1 @@
+cd /work/main && createdb docs && /usr/bin/python3 test/docs/check_docs.py --fill docs docs/disclosure.md | head -60
