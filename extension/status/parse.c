@@ -1124,6 +1124,8 @@ closest_hint(const char *folded, RsParseError *err)
 	const char *best_name = NULL;
 	char		buf[RS_MAX_INPUT];
 
+	if (strlen(folded) < 3)
+		return;					/* nothing to compare a "§" or "x" with */
 	if (limit < 2)
 		limit = 2;
 	best_d = limit + 1;
@@ -1131,7 +1133,10 @@ closest_hint(const char *folded, RsParseError *err)
 	{
 		int			d = edit_distance(folded, names_sorted[i].folded, best_d - 1);
 
-		if (d < best_d)
+		/* on a tie a German status wins: the input is read as German first */
+		if (d < best_d || (d == best_d && best >= 0 &&
+						   strcmp(rs_entries[best].jurisdiction, "DE") != 0 &&
+						   strcmp(names_sorted[i].jurisdiction, "DE") == 0))
 		{
 			best_d = d;
 			best = names_sorted[i].entry;
@@ -1200,8 +1205,12 @@ take_jurisdiction(const char **s, size_t *len)
 		if ((p[0] | 0x20) == jurisdiction_prefixes[i][0][0] &&
 			(p[1] | 0x20) == jurisdiction_prefixes[i][0][1])
 		{
-			*s = p + 3;
-			*len = n - 3;
+			p += 3;
+			n -= 3;
+			while (n > 0 && (*p == ' ' || *p == '\t'))
+				p++, n--;
+			*s = p;
+			*len = n;
 			return jurisdiction_prefixes[i][1];
 		}
 	return NULL;
@@ -1259,8 +1268,18 @@ resolve_citation(const char *s, const CiteParse *cp, const Lexed *lx, int32_t as
 	err->kind = RS_ERR_UNKNOWN;
 	err->position = 0;
 	if (as_of != RS_NO_DATE)
+	{
 		snprintf(err->detail, sizeof(err->detail),
 				 "\"%s\" is not a residence status in the law as of that date.", cited);
+		r = match_citation(&cp->cite, cp->doc, RS_NO_DATE, false, &m);
+		if (r == 0)
+			r = match_citation(&cp->cite, cp->doc, RS_NO_DATE, true, &m);
+		if (r == 1)
+			snprintf(err->hint, sizeof(err->hint),
+					 "Read in today's law it is \"%s\"; check the date, or leave it out.",
+					 rs_entries[m.entry[0]].canonical);
+		return RS_ERR_UNKNOWN;
+	}
 	else
 		snprintf(err->detail, sizeof(err->detail), "\"%s\" is not a residence status in the catalogue.", cited);
 	paragraph_hint(&cp->cite, err);
@@ -1331,7 +1350,7 @@ rs_parse(const char *s, size_t len, int32_t as_of, int *entry, RsParseError *err
 	if (jurisdiction && strcmp(jurisdiction, "DE") != 0)
 	{
 		err->kind = RS_ERR_UNKNOWN;
-		snprintf(err->detail, sizeof(err->detail), "\"%.*s\" is not a %s status in the catalogue.",
+		snprintf(err->detail, sizeof(err->detail), "\"%.*s\" is not a status of %s in the catalogue.",
 				 (int) (len > 60 ? 60 : len), s, jurisdiction);
 		closest_hint(folded, err);
 		return RS_ERR_UNKNOWN;

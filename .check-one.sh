@@ -1,0 +1,1 @@
+cd /work/main && make installcheck REGRESS="$REG" 2>&1 | grep -E "\.\.\.|tests"
