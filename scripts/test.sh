@@ -38,6 +38,15 @@ record() {
 	echo "$suite $passed $failed" >> "$OUT/counts"
 }
 
+echo "== the compiled residence-status catalogue is up to date with its data file"
+if python3 extension/status/gen_catalogue.py --check > "$OUT/catalogue.log" 2>&1; then
+	echo "catalogue: 1 passed, 0 failed" >> "$OUT/catalogue.log"
+else
+	echo "catalogue: 0 passed, 1 failed" >> "$OUT/catalogue.log"
+fi
+cat "$OUT/catalogue.log"
+record catalogue "$OUT/catalogue.log" 0
+
 echo "== C unit tests of the plain-C core"
 make -s unittest 2>&1 | tee "$OUT/unit.log"
 record unit "$OUT/unit.log" "${PIPESTATUS[0]}"

@@ -25,7 +25,8 @@ typedef enum RsBenefit
 	RS_BENEFIT_NONE,			/* excluded from both */
 	RS_BENEFIT_DEPENDS,			/* not decidable from the status alone */
 	RS_BENEFIT_RULE_24,			/* § 24 AufenthG: changed over time */
-	RS_BENEFIT_RULE_25_5		/* § 25 Abs. 5: 18 months after the suspension */
+	RS_BENEFIT_RULE_25_5,		/* § 25 Abs. 5: 18 months after the suspension */
+	RS_BENEFIT_RULE_2015		/* AsylbLG until 28.02.2015, then SGB II/XII */
 } RsBenefit;
 
 typedef struct RsEntry

@@ -40,7 +40,7 @@ ENUMS = {
     "title": ["yes", "no"],
     "permanent": ["yes", "no"],
     "work": ["yes", "no", "permission"],
-    "benefit": ["sgb", "asylblg", "none", "depends", "rule_24", "rule_25_5"],
+    "benefit": ["sgb", "asylblg", "none", "depends", "rule_24", "rule_25_5", "rule_2015"],
 }
 PRECARIOUS = ["irregular", "tolerated", "procedure_pending", "short_or_conditional",
               "free_movement_conditional"]

@@ -181,7 +181,8 @@ static const char *const benefit_rules[] = {
 	[RS_BENEFIT_NONE] = "none",
 	[RS_BENEFIT_DEPENDS] = "depends",
 	[RS_BENEFIT_RULE_24] = "rule_24",
-	[RS_BENEFIT_RULE_25_5] = "rule_25_5"
+	[RS_BENEFIT_RULE_25_5] = "rule_25_5",
+	[RS_BENEFIT_RULE_2015] = "rule_2015"
 };
 
 PG_FUNCTION_INFO_V1(rs_benefit_rule);

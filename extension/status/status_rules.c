@@ -40,6 +40,49 @@ add_months(DateADT d, int n)
 	return make_day(y, m, day);
 }
 
+/* First day of the month after the one holding d. */
+static DateADT
+first_of_next_month(DateADT d)
+{
+	int			y,
+				m,
+				day;
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	return add_months(make_day(y, m, 1), 1);
+}
+
+/*
+ * § 25 Abs. 5 AufenthG under § 1 Abs. 1 Nr. 3 Buchst. c AsylbLG (from
+ * 01.03.2015; before, every holder was under the AsylbLG): the AsylbLG
+ * applies while the decision suspending deportation is less than 18 months
+ * old; by § 1 Abs. 3 AsylbLG entitlement ends with the month in which that
+ * condition ends, so the SGB II/XII apply from the first of the next month.
+ * Without the date of the suspension (argument 3) the answer is "depends".
+ */
+static const char *
+rule_25_5(FunctionCallInfo fcinfo, DateADT on_date)
+{
+	DateADT		since;
+
+	if (on_date < make_day(2015, 3, 1))
+		return "AsylbLG";
+	if (PG_ARGISNULL(2))
+		return "depends";
+	since = PG_GETARG_DATEADT(2);
+	if (DATE_NOT_FINITE(since))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the date of the suspension of deportation must be finite")));
+	if (since > on_date)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the suspension of deportation (%s) lies after the date asked about (%s)",
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(since))),
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(on_date))))));
+	return on_date < first_of_next_month(add_months(since, 18)) ? "AsylbLG" : "SGB II/XII";
+}
+
 static Datum
 regime(const char *name)
 {
@@ -81,30 +124,22 @@ rs_benefit_regime(PG_FUNCTION_ARGS)
 			return regime("none");
 		case RS_BENEFIT_DEPENDS:
 			return regime("depends");
+		case RS_BENEFIT_RULE_2015:
+			/* § 25 Abs. 4a, 4b: taken out of § 1 AsylbLG with effect from 01.03.2015 */
+			return regime(on_date < make_day(2015, 3, 1) ? "AsylbLG" : "SGB II/XII");
 		case RS_BENEFIT_RULE_24:
-			/* § 1 Abs. 1 Nr. 3 Buchst. a AsylbLG, changed with effect from 01.06.2022 */
-			return regime(on_date < make_day(2022, 6, 1) ? "AsylbLG" : "SGB II/XII");
+			/*
+			 * § 1 Abs. 1 Nr. 3 Buchst. a AsylbLG: § 24 holders moved to the SGB
+			 * II/XII with effect from 01.06.2022 (BGBl. I 2022 S. 760).  A bill
+			 * (Leistungsrechtsanpassungsgesetz) moves those first granted after
+			 * 31.03.2025 back, planned from 01.07.2026; its enactment could not
+			 * be verified, so from that day the answer is "depends".
+			 */
+			if (on_date < make_day(2022, 6, 1))
+				return regime("AsylbLG");
+			return regime(on_date < make_day(2026, 7, 1) ? "SGB II/XII" : "depends");
 		case RS_BENEFIT_RULE_25_5:
-			{
-				DateADT		since;
-
-				/* § 1 Abs. 1 Nr. 3 Buchst. c AsylbLG: while the suspension of
-				 * deportation is less than 18 months old */
-				if (PG_ARGISNULL(2))
-					return regime("depends");
-				since = PG_GETARG_DATEADT(2);
-				if (DATE_NOT_FINITE(since))
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("the date of the suspension of deportation must be finite")));
-				if (since > on_date)
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("the suspension of deportation (%s) lies after the date asked about (%s)",
-									DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(since))),
-									DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(on_date))))));
-				return regime(on_date < add_months(since, 18) ? "AsylbLG" : "SGB II/XII");
-			}
+			return regime(rule_25_5(fcinfo, on_date));
 	}
 	return regime("depends");
 }

@@ -7,7 +7,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS migstat;
 BEGIN;
-SELECT plan(21);
+SELECT plan(24);
 SET LOCAL search_path = migstat, public;
 
 -- 1. every status: canonical form in, the same status out, and back
@@ -132,6 +132,28 @@ COPY (SELECT 'x'::text) TO '/tmp/migstat_status_short.bin' (FORMAT binary);
 SELECT throws_ok($$COPY copied FROM '/tmp/migstat_status_short.bin' (FORMAT binary)$$, '22P03',
                  'invalid binary residence_status: 1 bytes, expected 4',
                  'binary input too short is refused');
+
+-- 5. the aggregates in parallel: partial aggregation, same result
+CREATE TABLE public.status_history_par AS
+SELECT i % 5000 AS person, status, date '2005-01-01' + (hashint4(i * 7) & 4095) AS since
+FROM (SELECT id AS i, status FROM people) p;
+ANALYZE public.status_history_par;
+CREATE TEMP TABLE serial_result AS
+SELECT person, status_on(status, since, '2012-06-30') AS s, min(status) AS lo, max(status) AS hi
+FROM public.status_history_par GROUP BY person;
+SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0;
+SET LOCAL min_parallel_table_scan_size = 0; SET LOCAL max_parallel_workers_per_gather = 2;
+SET LOCAL enable_hashagg = off;
+SELECT ok(pg_temp.plan_of($$SELECT person, status_on(status, since, '2012-06-30'), min(status), max(status)
+                           FROM public.status_history_par GROUP BY person$$, 'seq') LIKE '%Partial GroupAggregate%',
+          'status_on, min and max aggregate partially in parallel plans');
+CREATE TEMP TABLE parallel_result AS
+SELECT person, status_on(status, since, '2012-06-30') AS s, min(status) AS lo, max(status) AS hi
+FROM public.status_history_par GROUP BY person;
+SELECT is((SELECT count(*) FROM parallel_result), 5000::bigint, 'one row per person in parallel');
+SELECT is_empty($$(SELECT * FROM serial_result EXCEPT SELECT * FROM parallel_result)
+                  UNION ALL (SELECT * FROM parallel_result EXCEPT SELECT * FROM serial_result)$$,
+                'parallel and serial give the same statuses');
 
 SELECT * FROM finish();
 ROLLBACK;
