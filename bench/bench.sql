@@ -315,3 +315,4 @@ FROM (
 
 \ir multigroup.sql
 \ir disclosure.sql
+\ir status.sql

@@ -1297,7 +1297,11 @@ rs_parse(const char *s, size_t len, int32_t as_of, int *entry, RsParseError *err
 	CiteParse	cp;
 	RsErrorKind rc;
 
-	memset(err, 0, sizeof(*err));
+	/* not a memset: the message buffers are large and this is the hot path */
+	err->kind = RS_OK;
+	err->position = 0;
+	err->detail[0] = '\0';
+	err->hint[0] = '\0';
 	if (!index_ready)
 		build_index();
 	if (index_problem)

@@ -6,6 +6,7 @@
  */
 #include "postgres.h"
 
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
@@ -69,15 +70,51 @@ rs_entry_or_error(int32 code)
 	return e;
 }
 
+/*
+ * A per-backend memo of recent inputs: a register holds a few dozen
+ * spellings millions of times, and reading one is a pure function of its
+ * text (the catalogue is fixed for a release).  Direct-mapped by hash; only
+ * successful, short, undated reads are kept.
+ */
+#define INPUT_CACHE_SIZE 1024	/* a power of two */
+#define INPUT_CACHE_TEXT 56
+
+typedef struct InputCacheEntry
+{
+	uint32		hash;
+	int32		code;
+	uint8		len;			/* 0 = empty slot */
+	char		text[INPUT_CACHE_TEXT];
+} InputCacheEntry;
+
+static InputCacheEntry input_cache[INPUT_CACHE_SIZE];
+
 PG_FUNCTION_INFO_V1(residence_status_in);
 Datum
 residence_status_in(PG_FUNCTION_ARGS)
 {
 	const char *input = PG_GETARG_CSTRING(0);
+	size_t		len = strlen(input);
+	uint32		hash = 0;
+	InputCacheEntry *slot = NULL;
 	int32		code;
 
-	if (!parse_status(input, strlen(input), RS_NO_DATE, fcinfo->context, &code))
+	if (len > 0 && len < INPUT_CACHE_TEXT)
+	{
+		hash = hash_bytes((const unsigned char *) input, (int) len);
+		slot = &input_cache[hash & (INPUT_CACHE_SIZE - 1)];
+		if (slot->len == len && slot->hash == hash && memcmp(slot->text, input, len) == 0)
+			PG_RETURN_INT32(slot->code);
+	}
+	if (!parse_status(input, len, RS_NO_DATE, fcinfo->context, &code))
 		PG_RETURN_NULL();
+	if (slot)
+	{
+		memcpy(slot->text, input, len);
+		slot->len = (uint8) len;
+		slot->hash = hash;
+		slot->code = code;
+	}
 	PG_RETURN_INT32(code);
 }
 
