@@ -94,3 +94,16 @@ SELECT index, round(estimate::numeric, 4) AS estimate, round(expected::numeric, 
 FROM (SELECT (migstat.segregation_inference(ARRAY[hisp, tot_pop - hisp]::bigint[], 'dissimilarity', 200, 1)).* FROM tracts
       UNION ALL
       SELECT (migstat.segregation_inference(ARRAY[white, black, asian, hisp]::bigint[], 'mutual_information', 200, 1)).* FROM tracts) r;
+
+\echo '== Residence statuses as a register writes them: read, classified, benefit regime today'
+SET search_path = public, migstat;
+CREATE TEMP TABLE register_extract (written text);
+INSERT INTO register_extract VALUES ('AE §25(2)'), ('25 II 1 2. Alt. AufenthG'), ('Duldung nach § 60a AufenthG'),
+  ('Gestattung'), ('NE § 26 Abs. 3'), ('Daueraufenthalt-EU'), ('§ 24 AufenthG (Ukraine)'), ('Blaue Karte EU'),
+  ('§2 Abs 2 Nr 1a FreizuegG/EU'), ('§ 19a AufenthG a.F.');
+SELECT written AS "as written", s AS "canonical", auslaenderstatistik_group(s) AS "Ausländerstatistik",
+       schutzsuchende_group(s) AS "Schutzsuchende", coalesce(precarity_reason(s), '') AS precarious,
+       benefit_regime(s, current_date) AS "benefit regime today"
+FROM (SELECT written, written::residence_status AS s FROM register_extract) r;
+\echo '   (§ 19a AufenthG without a date reads as its only meaning, the Blaue Karte EU until 29.02.2020;'
+\echo '    residence_status(text, as_of) reads a citation in the law of a date.)'
