@@ -68,6 +68,7 @@ static const UnitTest *const unit_suites[] = {
 	unit_keymap_tests,
 	unit_codecs_multigroup_tests,
 	unit_random_inference_tests,
+	unit_table_sampler_tests,
 };
 
 int
