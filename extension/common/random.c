@@ -1,16 +1,16 @@
 /*
- * random.c — xoshiro256**, splitmix64 seeding and binomial variates
- * (see random.h).
+ * random.c — splitmix64 seeding and binomial variates (see random.h; the
+ * generator itself is inline there).
+ *
+ * Reproducibility: the arithmetic is IEEE double throughout; the library
+ * functions used are sqrt (correctly rounded by IEEE 754), and exp, log1p
+ * and log, whose last bit may differ between C libraries (the inversion's
+ * starting probability and BTRD's tests far from the mode).  Stirling's
+ * corrections below 10 are constants, not lgamma.
  */
 #include "random.h"
 
 #include <math.h>
-
-static uint64_t
-rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
 
 /* splitmix64 (Steele, Lea & Flood 2014), used only to expand the seed. */
 static uint64_t
@@ -32,26 +32,14 @@ ms_rng_seed(MsRng *rng, uint64_t seed)
 		rng->s[i] = splitmix64(&x);
 }
 
-uint64_t
-ms_rng_next(MsRng *rng)
+int
+ms_bits_below(uint64_t n)
 {
-	uint64_t   *s = rng->s;
-	uint64_t	result = rotl(s[1] * 5, 7) * 9;
-	uint64_t	t = s[1] << 17;
+	int			bits = 0;
 
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return result;
-}
-
-double
-ms_rng_uniform(MsRng *rng)
-{
-	return (double) (ms_rng_next(rng) >> 11) * 0x1.0p-53;
+	while (bits < 64 && (n - 1) >> bits != 0)
+		bits++;
+	return n == 0 ? 0 : bits;
 }
 
 /*
@@ -88,111 +76,178 @@ binomial_inversion(MsRng *rng, int64_t n, double p)
 
 /*
  * fc(k) = log k! - [(k + 1/2) log(k + 1) - (k + 1) + log(2 pi) / 2], the
- * error of Stirling's formula; exact (via lgamma) below 10, its asymptotic
- * series above.
+ * error of Stirling's formula: constants below 10 (computed to 40 digits and
+ * rounded, so no lgamma of any C library is involved), its asymptotic series
+ * above.
  */
+static const double stirling_small[10] = {
+	0.08106146679532726, 0.0413406959554093, 0.02767792568499834,
+	0.020790672103765093, 0.016644691189821193, 0.013876128823070748,
+	0.01189670994589177, 0.010411265261972096, 0.009255462182712733,
+	0.00833056343336287,
+};
+
 static double
 stirling_correction(int64_t k)
 {
-	if (k < 10)
-		return lgamma((double) k + 1.0) -
-			(((double) k + 0.5) * log((double) k + 1.0) - ((double) k + 1.0) +
-			 0.91893853320467274178);	/* log(2 pi) / 2 */
-	else
-	{
-		double		r = 1.0 / ((double) k + 1.0);
-		double		r2 = r * r;
+	double		r,
+				r2;
 
-		return (1.0 / 12.0 - (1.0 / 360.0 - (1.0 / 1260.0) * r2) * r2) * r;
-	}
+	if (k < 10)
+		return stirling_small[k];
+	r = 1.0 / ((double) k + 1.0);
+	r2 = r * r;
+	return (1.0 / 12.0 - (1.0 / 360.0 - (1.0 / 1260.0) * r2) * r2) * r;
 }
 
 /*
  * BTRD (Hoermann 1993, "The generation of binomial random variates",
  * J. Statist. Comput. Simul. 46:101-110): transformed rejection with
- * decomposition, for p <= 1/2 and mode >= 11.  Most candidates are accepted
- * at once; the rest by a short recursion near the mode or by Stirling's
- * formula with squeezes.
+ * decomposition, for p <= 1/2 and mode >= 11.  The constants are the
+ * paper's; only the arithmetic is rearranged to avoid divisions.
  */
+typedef struct Btrd
+{
+	int64_t		n;
+	int64_t		m;				/* the mode, floor((n + 1) p) */
+	double		r;				/* p / q */
+	double		npq;
+	double		a,
+				b,
+				c,
+				alpha;
+	double		v_r,
+				u_rv_r,
+				inv_v_r;
+} Btrd;
+
+static void
+btrd_setup(Btrd *s, int64_t n, double p)
+{
+	double		q = 1.0 - p;
+	double		sqrt_npq,
+				inv_b;
+
+	s->n = n;
+	s->m = (int64_t) ((double) (n + 1) * p);
+	s->r = p / q;
+	s->npq = (double) n * p * q;
+	sqrt_npq = sqrt(s->npq);
+	s->b = 1.15 + 2.53 * sqrt_npq;
+	inv_b = 1.0 / s->b;
+	s->a = -0.0873 + 0.0248 * s->b + 0.01 * p;
+	s->c = (double) n * p + 0.5;
+	s->alpha = (2.83 + 5.1 * inv_b) * sqrt_npq;
+	s->v_r = 0.92 - 4.2 * inv_b;
+	s->u_rv_r = 0.86 * s->v_r;
+	s->inv_v_r = 1.0 / s->v_r;
+}
+
+/*
+ * The candidate (2a / us + b) u + c for us = 1/2 - |u|; -1 when it lies
+ * outside 0..n (including us = 0, where it is infinite).
+ */
+static int64_t
+btrd_candidate(const Btrd *s, double u, double us)
+{
+	double		x = (2.0 * s->a / us + s->b) * u + s->c;
+
+	if (!(x >= 0.0 && x < (double) s->n + 1.0))
+		return -1;
+	return (int64_t) x;			/* x >= 0: truncation is floor */
+}
+
+/*
+ * Is v <= f(k) / f(m)?  f(i) / f(i - 1) = (n + 1 - i) r / i, so with
+ * k > m the test is v prod i <= prod (n + 1 - i) r over i = m+1..k (and
+ * mirrored for k < m): multiplications only, at most 15 of each.  The
+ * products stay below 2^(53 * 15) and cannot overflow.
+ */
+static int
+btrd_ratio_accepts(const Btrd *s, int64_t k, double v)
+{
+	int64_t		lo = k < s->m ? k : s->m;
+	int64_t		hi = k < s->m ? s->m : k;
+	double		up = 1.0,		/* prod (n + 1 - i) r */
+				down = 1.0;		/* prod i */
+
+	for (int64_t i = lo + 1; i <= hi; i++)
+	{
+		up *= (double) (s->n + 1 - i) * s->r;
+		down *= (double) i;
+	}
+	return k > s->m ? v * down <= up : v * up <= down;
+}
+
+/*
+ * The same test far from the mode, on the log scale: squeezes from the
+ * normal approximation first, then Stirling's formula with the corrections.
+ */
+static int
+btrd_log_accepts(const Btrd *s, int64_t k, double v)
+{
+	double		km = fabs((double) (k - s->m));
+	double		inv_npq = 1.0 / s->npq;
+	double		lv = log(v);
+	double		rho = km * inv_npq *
+		(((km / 3.0 + 0.625) * km + 1.0 / 6.0) * inv_npq + 0.5);
+	double		t = -km * km * 0.5 * inv_npq;
+	double		nm,
+				nk,
+				h;
+
+	if (lv < t - rho)
+		return 1;
+	if (lv > t + rho)
+		return 0;
+	nm = (double) (s->n - s->m + 1);
+	h = ((double) s->m + 0.5) * log(((double) s->m + 1.0) / (s->r * nm)) +
+		stirling_correction(s->m) + stirling_correction(s->n - s->m);
+	nk = (double) (s->n - k + 1);
+	return lv <= h + (double) (s->n + 1) * log(nm / nk) +
+		((double) k + 0.5) * log(nk * s->r / ((double) k + 1.0)) -
+		stirling_correction(k) - stirling_correction(s->n - k);
+}
+
 static int64_t
 binomial_btrd(MsRng *rng, int64_t n, double p)
 {
-	int64_t		m = (int64_t) ((double) (n + 1) * p);
-	double		r = p / (1.0 - p);
-	double		nr = (double) (n + 1) * r;
-	double		npq = (double) n * p * (1.0 - p);
-	double		sqrt_npq = sqrt(npq);
-	double		b = 1.15 + 2.53 * sqrt_npq;
-	double		a = -0.0873 + 0.0248 * b + 0.01 * p;
-	double		c = (double) n * p + 0.5;
-	double		alpha = (2.83 + 5.1 / b) * sqrt_npq;
-	double		v_r = 0.92 - 4.2 / b;
-	double		u_rv_r = 0.86 * v_r;
+	Btrd		s;
 
+	btrd_setup(&s, n, p);
 	for (;;)
 	{
 		double		v = ms_rng_uniform(rng);
 		double		u,
-					us,
-					km;
+					us;
 		int64_t		k;
 
-		if (v <= u_rv_r)
+		if (v <= s.u_rv_r)
 		{
 			/* the central region: accept at once */
-			u = v / v_r - 0.43;
-			return (int64_t) floor((2.0 * a / (0.5 - fabs(u)) + b) * u + c);
+			u = v * s.inv_v_r - 0.43;
+			k = btrd_candidate(&s, u, 0.5 - fabs(u));
+			if (k >= 0)
+				return k;
+			continue;			/* cannot happen for mode >= 11; be safe */
 		}
-		if (v >= v_r)
+		if (v >= s.v_r)
 			u = ms_rng_uniform(rng) - 0.5;
 		else
 		{
-			u = v / v_r - 0.93;
+			u = v * s.inv_v_r - 0.93;
 			u = (u < 0.0 ? -0.5 : 0.5) - u;
-			v = ms_rng_uniform(rng) * v_r;
+			v = ms_rng_uniform(rng) * s.v_r;
 		}
 		us = 0.5 - fabs(u);
-		k = (int64_t) floor((2.0 * a / us + b) * u + c);
-		if (k < 0 || k > n)
+		k = btrd_candidate(&s, u, us);
+		if (k < 0)
 			continue;
-		v = v * alpha / (a / (us * us) + b);
-		km = fabs((double) (k - m));
-		if (km <= 15.0)
-		{
-			/* f(k) / f(m) by the recursion f(i) / f(i-1) = nr / i - r */
-			double		f = 1.0;
-
-			if (m < k)
-				for (int64_t i = m + 1; i <= k; i++)
-					f *= nr / (double) i - r;
-			else
-				for (int64_t i = k + 1; i <= m; i++)
-					v *= nr / (double) i - r;
-			if (v <= f)
-				return k;
-		}
-		else
-		{
-			double		lv = log(v);
-			double		rho = (km / npq) * (((km / 3.0 + 0.625) * km + 1.0 / 6.0) / npq + 0.5);
-			double		t = -km * km / (2.0 * npq);
-			double		nm,
-						nk,
-						h;
-
-			if (lv < t - rho)
-				return k;
-			if (lv > t + rho)
-				continue;
-			nm = (double) (n - m + 1);
-			h = ((double) m + 0.5) * log(((double) m + 1.0) / (r * nm)) +
-				stirling_correction(m) + stirling_correction(n - m);
-			nk = (double) (n - k + 1);
-			if (lv <= h + (double) (n + 1) * log(nm / nk) +
-				((double) k + 0.5) * log(nk * r / ((double) k + 1.0)) -
-				stirling_correction(k) - stirling_correction(n - k))
-				return k;
-		}
+		/* scaled by the hat at u, v is to be compared with f(k) / f(m) */
+		v = v * s.alpha * (us * us) / (s.a + s.b * (us * us));
+		if (k - s.m <= 15 && s.m - k <= 15 ?
+			btrd_ratio_accepts(&s, k, v) : btrd_log_accepts(&s, k, v))
+			return k;
 	}
 }
 

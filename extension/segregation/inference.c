@@ -40,114 +40,318 @@ mg_sort_units(double *counts, size_t n, int K)
 	qsort(counts, n, (size_t) K * sizeof(double), cmp_rows);
 }
 
+/* Extra people expected in the bootstrap: MARGIN sqrt(N) (see MgSampler). */
+#define POISSON_MARGIN 3.0
+
+/* The extra people are drawn in chunks, sorted into buckets by first bits. */
+#define EXTRA_CHUNK 4096
+#define EXTRA_BUCKET_BITS 11
+
+/* Fills split_p and split for the tree node lo .. hi - 1 and below. */
+static void
+build_splits(MgSampler *s, const double *before, int lo, int hi,
+			 int64_t max_people, MsTableSpace *sp)
+{
+	int			mid;
+	double		all,
+				left;
+
+	if (hi - lo < 2)
+		return;
+	mid = lo + (hi - lo) / 2;
+	all = before[hi] - before[lo];
+	left = before[mid] - before[lo];
+	s->split_p[mid] = all > 0.0 ? left / all : 0.0;
+	s->split[mid].limit = 0;
+	if (s->split_p[mid] > 0.0 && s->split_p[mid] < 1.0)
+		ms_digits_init(&s->split[mid], MS_LAW_BINOMIAL, s->split_p[mid],
+					   max_people, sp);
+	build_splits(s, before, lo, mid, max_people, sp);
+	build_splits(s, before, mid, hi, max_people, sp);
+}
+
+static void
+build_random_allocation(MgSampler *s, MsTableSpace *sp)
+{
+	int			K = s->K;
+	double	   *before = sp->alloc(sp->alloc_arg, (K + 1) * sizeof(double));
+	int64_t		max_people = 0;
+
+	/* group totals, whole numbers below 2^53: the sums are exact */
+	before[0] = 0.0;
+	for (int k = 0; k < K; k++)
+	{
+		double		total = 0.0;
+
+		for (size_t i = 0; i < s->n; i++)
+			total += s->counts[i * K + k];
+		before[k + 1] = before[k] + total;
+	}
+	for (size_t i = 0; i < s->n; i++)
+	{
+		double		t = 0.0;
+
+		for (int k = 0; k < K; k++)
+			t += s->counts[i * K + k];
+		if (t > (double) max_people)
+			max_people = (int64_t) t;
+	}
+	s->split_p = sp->alloc(sp->alloc_arg, K * sizeof(double));
+	s->split = sp->alloc(sp->alloc_arg, K * sizeof(MsDigitSampler));
+	build_splits(s, before, 0, K, max_people, sp);
+}
+
+/* For each block of 2^guide_shift people, the cell holding its first. */
+static void
+build_person_guide(MgSampler *s, size_t cells, MsAllocFn alloc,
+				   void *alloc_arg)
+{
+	int			cell_bits = ms_bits_below(cells);
+	size_t		blocks;
+	size_t		c = 0;
+
+	s->guide_shift = s->N_bits > cell_bits ? s->N_bits - cell_bits : 0;
+	blocks = (size_t) ((s->N - 1) >> s->guide_shift) + 1;
+	s->person_guide = alloc(alloc_arg, blocks * sizeof(uint32_t));
+	for (size_t b = 0; b < blocks; b++)
+	{
+		int64_t		person = (int64_t) b << s->guide_shift;
+
+		while (s->before[c + 1] <= person)
+			c++;
+		s->person_guide[b] = (uint32_t) c;
+	}
+}
+
+static void
+build_bootstrap(MgSampler *s, MsTableSpace *sp)
+{
+	size_t		cells = s->n * (size_t) s->K;
+	int64_t		max_count = 0;
+
+	s->before = sp->alloc(sp->alloc_arg, (cells + 1) * sizeof(int64_t));
+	s->before[0] = 0;
+	for (size_t c = 0; c < cells; c++)
+	{
+		int64_t		x = (int64_t) s->counts[c];
+
+		s->before[c + 1] = s->before[c] + x;
+		if (x > max_count)
+			max_count = x;
+	}
+	s->N = s->before[cells];
+	s->poisson = 0;
+	s->rate = 0.0;
+	s->cell_poisson.limit = 0;
+	s->N_bits = 0;
+	s->person_guide = NULL;
+	s->guide_shift = s->bucket_shift = 0;
+	s->extra = NULL;
+	s->extra_start = NULL;
+	if (s->N == 0 || cells > UINT32_MAX ||
+		POISSON_MARGIN * sqrt((double) s->N) > (double) cells)
+		return;
+	if (POISSON_MARGIN * POISSON_MARGIN < (double) s->N)
+	{
+		s->rate = 1.0 - POISSON_MARGIN / sqrt((double) s->N);
+		ms_digits_init(&s->cell_poisson, MS_LAW_POISSON, s->rate, max_count, sp);
+		if (!ms_digits_cover(&s->cell_poisson, max_count))
+			return;
+	}
+	s->N_bits = ms_bits_below((uint64_t) s->N);
+	build_person_guide(s, cells, sp->alloc, sp->alloc_arg);
+	s->bucket_shift = s->N_bits > EXTRA_BUCKET_BITS ?
+		s->N_bits - EXTRA_BUCKET_BITS : 0;
+	s->extra = sp->alloc(sp->alloc_arg, 2 * EXTRA_CHUNK * sizeof(int64_t));
+	s->extra_start = sp->alloc(sp->alloc_arg,
+							   ((1 << EXTRA_BUCKET_BITS) + 1) * sizeof(uint32_t));
+	s->poisson = 1;
+}
+
+MgSampler *
+mg_sampler_build(const double *counts, size_t n, int K, size_t budget,
+				 MsAllocFn alloc, void *alloc_arg)
+{
+	MgSampler  *s = alloc(alloc_arg, sizeof(MgSampler));
+	MsTableSpace sp;
+
+	s->counts = counts;
+	s->n = n;
+	s->K = K;
+	ms_table_space_init(&sp, alloc, alloc_arg, budget);
+	build_random_allocation(s, &sp);
+	sp.budget = budget;			/* the same again for the bootstrap */
+	build_bootstrap(s, &sp);
+	return s;
+}
+
+/* Binomial(people, split_p[mid]) */
+static int64_t
+split_draw(MsRng *rng, const MgSampler *s, int mid, int64_t people)
+{
+	double		p = s->split_p[mid];
+
+	if (people == 0 || p <= 0.0)
+		return 0;
+	if (p >= 1.0)
+		return people;
+	if (ms_digits_cover(&s->split[mid], people))
+		return ms_digits_draw(rng, &s->split[mid], people);
+	return ms_rng_binomial(rng, people, p);
+}
+
 /*
- * Multinomial(size; probs[0..K-1], summing to 1) by conditional binomials.
- * The last category with a positive probability takes what is left, so
- * rounding in the running mass can never lose or invent a person.
+ * Splits, in every unit, the people of groups lo .. hi - 1 (held at out[lo])
+ * between lo .. mid - 1 and mid .. hi - 1, then the two halves in turn: one
+ * node at a time, so that the draws use one node's tables in a row.
  */
 static void
-draw_multinomial(MsRng *rng, double size, const double *probs, int K,
-				 double *out)
+allocate_node(MsRng *rng, const MgSampler *s, int lo, int hi, double *out)
 {
-	int64_t		left = (int64_t) size;
-	double		mass = 1.0;
-	int			last = K - 1;
+	int			K = s->K;
+	int			mid;
 
-	while (last > 0 && !(probs[last] > 0.0))
-		last--;
-	for (int k = 0; k < K; k++)
+	if (hi - lo < 2)
+		return;
+	mid = lo + (hi - lo) / 2;
+	for (size_t i = 0; i < s->n; i++)
 	{
-		int64_t		x;
+		double	   *row = out + i * (size_t) K;
+		int64_t		people = (int64_t) row[lo];
+		int64_t		left = split_draw(rng, s, mid, people);
 
-		if (left == 0 || !(probs[k] > 0.0))
-			x = 0;
-		else if (k == last || probs[k] >= mass)
-			x = left;
-		else
-			x = ms_rng_binomial(rng, left, probs[k] / mass);
-		out[k] = (double) x;
-		left -= x;
-		mass -= probs[k];
+		row[lo] = (double) left;
+		row[mid] = (double) (people - left);
 	}
-}
-
-static double
-row_total(const double *row, int K)
-{
-	double		t = 0.0;
-
-	for (int k = 0; k < K; k++)
-		t += row[k];
-	return t;
+	allocate_node(rng, s, lo, mid, out);
+	allocate_node(rng, s, mid, hi, out);
 }
 
 void
-mg_draw_random_allocation(MsRng *rng, const double *counts, size_t n, int K,
-						  double *probs, double *out)
+mg_draw_random_allocation(MsRng *rng, const MgSampler *s, double *out)
 {
-	double		T = 0.0;
+	int			K = s->K;
 
-	for (int k = 0; k < K; k++)
-		probs[k] = 0.0;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < s->n; i++)
+	{
+		const double *c = s->counts + i * (size_t) K;
+		double		t = 0.0;
+
 		for (int k = 0; k < K; k++)
-			probs[k] += counts[i * (size_t) K + k];
-	for (int k = 0; k < K; k++)
-		T += probs[k];
-	for (int k = 0; k < K; k++)
-		probs[k] /= T;
-	for (size_t i = 0; i < n; i++)
-		draw_multinomial(rng, row_total(counts + i * (size_t) K, K), probs, K,
-						 out + i * (size_t) K);
+			t += c[k];
+		out[i * (size_t) K] = t;
+	}
+	allocate_node(rng, s, 0, K, out);
 }
 
-void
-mg_draw_bootstrap(MsRng *rng, const double *counts, size_t n, int K,
-				  double *probs, double *out)
+/*
+ * Multinomial(people; cell weights) over cells lo .. hi - 1 by conditional
+ * binomials along a binary tree; before[] are the weights' running sums.
+ */
+static void
+split_cells(MsRng *rng, const int64_t *before, int64_t people, size_t lo,
+			size_t hi, double *out)
 {
-	double		N = 0.0,
-				mass = 1.0;
-	int64_t		left;
-	size_t		last = 0;
-
-	for (size_t i = 0; i < n; i++)
+	while (hi - lo > 1)
 	{
-		double		t = row_total(counts + i * (size_t) K, K);
+		size_t		mid = lo + (hi - lo) / 2;
+		int64_t		left;
 
-		N += t;
-		if (t > 0.0)
-			last = i;
-	}
-	left = (int64_t) N;
-	/*
-	 * Unit sizes ~ Multinomial(N; t_i / N), then each unit's groups ~
-	 * Multinomial(t_i*; pi_ik): together a Multinomial(N; t_ik / N).  The
-	 * last populated unit takes what is left.
-	 */
-	for (size_t i = 0; i < n; i++)
-	{
-		const double *c = counts + i * (size_t) K;
-		double		t = row_total(c, K);
-		double		share = t / N;
-		int64_t		size;
-
-		if (left == 0 || !(t > 0.0))
-			size = 0;
-		else if (i == last || share >= mass)
-			size = left;
-		else
-			size = ms_rng_binomial(rng, left, share / mass);
-		left -= size;
-		mass -= share;
-		if (size == 0)
+		if (people == 0)
 		{
-			memset(out + i * (size_t) K, 0, K * sizeof(double));
-			continue;
+			memset(out + lo, 0, (hi - lo) * sizeof(double));
+			return;
 		}
-		for (int k = 0; k < K; k++)
-			probs[k] = c[k] / t;
-		draw_multinomial(rng, (double) size, probs, K, out + i * (size_t) K);
+		left = ms_rng_binomial(rng, people, (double) (before[mid] - before[lo]) /
+							   (double) (before[hi] - before[lo]));
+		split_cells(rng, before, left, lo, mid, out);
+		people -= left;
+		lo = mid;
 	}
+	out[lo] = (double) people;
+}
+
+/* Poisson(rate t_ik) in every cell; returns their sum. */
+static int64_t
+draw_poissons(MsRng *rng, const MgSampler *s, size_t cells, double *out)
+{
+	int64_t		sum = 0;
+
+	for (size_t c = 0; c < cells; c++)
+	{
+		int64_t		x = ms_digits_draw(rng, &s->cell_poisson,
+									   (int64_t) s->counts[c]);
+
+		out[c] = (double) x;
+		sum += x;
+	}
+	return sum;
+}
+
+/* One more person in the cell of the given person. */
+static void
+add_person(const MgSampler *s, int64_t person, double *out)
+{
+	uint32_t	c = s->person_guide[person >> s->guide_shift];
+
+	while (s->before[c + 1] <= person)
+		c++;
+	out[c] += 1.0;
+}
+
+/*
+ * Adds count people, each drawn from all N with equal chances.  They are
+ * drawn a chunk at a time and sorted by their first bits before their cells
+ * are looked up, so that the look-ups of a bucket stay in cache.
+ */
+static void
+add_people(MsRng *rng, const MgSampler *s, int64_t count, double *out)
+{
+	int64_t    *drawn = s->extra;
+	int64_t    *sorted = s->extra + EXTRA_CHUNK;
+	uint32_t   *start = s->extra_start;
+	int			buckets = 1 << EXTRA_BUCKET_BITS;
+
+	while (count > 0)
+	{
+		int			m = count < EXTRA_CHUNK ? (int) count : EXTRA_CHUNK;
+
+		memset(start, 0, (buckets + 1) * sizeof(uint32_t));
+		for (int e = 0; e < m; e++)
+		{
+			drawn[e] = (int64_t) ms_rng_below(rng, (uint64_t) s->N, s->N_bits);
+			start[(drawn[e] >> s->bucket_shift) + 1]++;
+		}
+		for (int b = 0; b < buckets; b++)
+			start[b + 1] += start[b];
+		for (int e = 0; e < m; e++)
+			sorted[start[drawn[e] >> s->bucket_shift]++] = drawn[e];
+		for (int e = 0; e < m; e++)
+			add_person(s, sorted[e], out);
+		count -= m;
+	}
+}
+
+void
+mg_draw_bootstrap(MsRng *rng, const MgSampler *s, double *out)
+{
+	size_t		cells = s->n * (size_t) s->K;
+	int64_t		sum;
+
+	if (cells == 0)
+		return;
+	if (!s->poisson)
+	{
+		split_cells(rng, s->before, s->N, 0, cells, out);
+		return;
+	}
+	/* conditioning on sum <= N keeps the result exact (see MgSampler) */
+	do
+		sum = s->rate > 0.0 ? draw_poissons(rng, s, cells, out) : 0;
+	while (sum > s->N);
+	if (sum == 0)
+		memset(out, 0, cells * sizeof(double));
+	add_people(rng, s, s->N - sum, out);
 }
 
 /* x ln x for the whole numbers below XLOGX_TABLE, filled on first use. */
@@ -163,35 +367,43 @@ whole_xlogx(double x)
 	return x * log(x);
 }
 
-/*
- * The index of a table of whole counts.  The replicate tables are drawn
- * thousands of times, so this computes only what the index needs: the
- * group totals for D and Gini; for H and M also
- *   sum_i t_i E_i = sum_i (t_i ln t_i - sum_k t_ik ln t_ik)
- * with x ln x looked up for counts below 65536.
- */
-void
-mg_table_indices(const MgIndex *which, int m, const double *table, size_t n,
-				 int K, MgInferenceWork *w, double *out)
+static void
+xlogx_fill(void)
 {
-	MgSums		s;
-	int			entropy = 0;
+	if (xlogx_ready)
+		return;
+	xlogx_table[0] = 0.0;
+	for (int x = 1; x < XLOGX_TABLE; x++)
+		xlogx_table[x] = x * log((double) x);
+	xlogx_ready = 1;
+}
 
+static int
+needs_entropy(const MgIndex *which, int m)
+{
 	for (int j = 0; j < m; j++)
-		entropy |= which[j] == MG_INDEX_THEIL ||
-			which[j] == MG_INDEX_MUTUAL_INFORMATION;
-	if (entropy && !xlogx_ready)
-	{
-		xlogx_table[0] = 0.0;
-		for (int x = 1; x < XLOGX_TABLE; x++)
-			xlogx_table[x] = x * log((double) x);
-		xlogx_ready = 1;
-	}
-	s.K = K;
-	s.total = w->total;
-	s.sq = w->sq;
-	s.within = 0.0;
-	s.n_units = 0;
+		if (which[j] == MG_INDEX_THEIL || which[j] == MG_INDEX_MUTUAL_INFORMATION)
+			return 1;
+	return 0;
+}
+
+/*
+ * One pass over a table: the group totals, the units' totals (into
+ * unit_total, if not NULL) and, if entropy, the sum the entropy indices
+ * need, sum_i t_i E_i = sum_i (t_i ln t_i - sum_k t_ik ln t_ik), with x ln x
+ * looked up for counts below 65536.
+ */
+static void
+table_sums(const double *table, size_t n, int K, int entropy,
+		   double *unit_total, MgInferenceWork *w, MgSums *s)
+{
+	if (entropy)
+		xlogx_fill();
+	s->K = K;
+	s->total = w->total;
+	s->sq = w->sq;
+	s->within = 0.0;
+	s->n_units = 0;
 	memset(w->total, 0, K * sizeof(double));
 	memset(w->sq, 0, K * sizeof(double));
 	for (size_t i = 0; i < n; i++)
@@ -204,22 +416,86 @@ mg_table_indices(const MgIndex *which, int m, const double *table, size_t n,
 			t += c[k];
 			w->total[k] += c[k];
 		}
+		if (unit_total)
+			unit_total[i] = t;
 		if (!(t > 0.0))
 			continue;
-		s.n_units++;
+		s->n_units++;
 		if (entropy)
 		{
 			double		inner = 0.0;
 
 			for (int k = 0; k < K; k++)
 				inner += whole_xlogx(c[k]);
-			s.within += whole_xlogx(t) - inner;
+			s->within += whole_xlogx(t) - inner;
 		}
 	}
-	if (entropy && s.within < 0.0)
-		s.within = 0.0;			/* rounding in a table with no mixing */
+	if (entropy && s->within < 0.0)
+		s->within = 0.0;		/* rounding in a table with no mixing */
+}
+
+/*
+ * The index of a table of whole counts, for the data: only what the index
+ * needs, the group totals for D and Gini, for H and M also the within sum.
+ */
+void
+mg_table_indices(const MgIndex *which, int m, const double *table, size_t n,
+				 int K, MgInferenceWork *w, double *out)
+{
+	MgSums		s;
+
+	table_sums(table, n, K, needs_entropy(which, m), NULL, w, &s);
 	for (int j = 0; j < m; j++)
 		out[j] = s.n_units == 0 ? NAN : mg_index(which[j], &s, table, n, w->scratch);
+}
+
+/*
+ * mg_dissimilarity of a replicate, from the units' totals: the terms in four
+ * running sums, as one makes every addition wait for the one before (the
+ * last bits may differ from the aggregate's; the data's D is computed as
+ * the aggregate does).
+ */
+static double
+replicate_dissimilarity(const double *table, const double *unit_total,
+						size_t n, int K, const MgSums *s, double *share)
+{
+	double		T = 0.0,
+				sum[4] = {0.0, 0.0, 0.0, 0.0};
+
+	if (mg_groups_present(s->total, K) < 2)
+		return NAN;
+	for (int k = 0; k < K; k++)
+		T += s->total[k];
+	for (int k = 0; k < K; k++)
+		share[k] = s->total[k] / T;
+	for (size_t i = 0; i < n; i++)
+	{
+		const double *c = table + i * (size_t) K;
+
+		for (int k = 0; k < K; k++)
+			sum[k & 3] += fabs(c[k] - unit_total[i] * share[k]);
+	}
+	return (sum[0] + sum[1] + sum[2] + sum[3]) /
+		(2.0 * T * mg_simpson_interaction(s->total, K));
+}
+
+/* The indices of a replicate table, sharing one pass over it. */
+static void
+replicate_indices(const MgIndex *which, int m, const double *table, size_t n,
+				  int K, MgInferenceWork *w, double *out)
+{
+	MgSums		s;
+
+	/* the units' totals go to scratch, before Gini uses it */
+	table_sums(table, n, K, needs_entropy(which, m), w->scratch, w, &s);
+	for (int j = 0; j < m; j++)
+		if (which[j] == MG_INDEX_DISSIMILARITY)
+			out[j] = s.n_units == 0 ? NAN :
+				replicate_dissimilarity(table, w->scratch, n, K, &s, w->share);
+	for (int j = 0; j < m; j++)
+		if (which[j] != MG_INDEX_DISSIMILARITY)
+			out[j] = s.n_units == 0 ? NAN :
+				mg_index(which[j], &s, table, n, w->scratch);
 }
 
 double
@@ -345,6 +621,8 @@ mg_inference_many(const MgIndex *which, int m, const double *counts, size_t n,
 	MsRng		rng;
 	double		est[MG_INFERENCE_MAX_INDICES],
 				v[MG_INFERENCE_MAX_INDICES];
+	MgSampler  *sampler = mg_sampler_build(counts, n, K, MG_SAMPLER_BUDGET,
+										   w->alloc, w->alloc_arg);
 
 	mg_table_indices(which, m, counts, n, K, w, est);
 	ms_rng_seed(&rng, seed);
@@ -352,8 +630,8 @@ mg_inference_many(const MgIndex *which, int m, const double *counts, size_t n,
 	{
 		if (tick)
 			tick(tick_arg);
-		mg_draw_random_allocation(&rng, counts, n, K, w->probs, w->table);
-		mg_table_indices(which, m, w->table, n, K, w, v);
+		mg_draw_random_allocation(&rng, sampler, w->table);
+		replicate_indices(which, m, w->table, n, K, w, v);
 		for (int j = 0; j < m; j++)
 			w->null_values[(size_t) j * replicates + r] = v[j];
 	}
@@ -361,8 +639,8 @@ mg_inference_many(const MgIndex *which, int m, const double *counts, size_t n,
 	{
 		if (tick)
 			tick(tick_arg);
-		mg_draw_bootstrap(&rng, counts, n, K, w->probs, w->table);
-		mg_table_indices(which, m, w->table, n, K, w, v);
+		mg_draw_bootstrap(&rng, sampler, w->table);
+		replicate_indices(which, m, w->table, n, K, w, v);
 		for (int j = 0; j < m; j++)
 			w->boot_values[(size_t) j * replicates + r] = v[j];
 	}

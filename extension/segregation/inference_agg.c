@@ -291,6 +291,14 @@ mi_tick(void *arg)
 	CHECK_FOR_INTERRUPTS();
 }
 
+/* The samplers' tables, in the current (per-call) memory context. */
+static void *
+mi_alloc(void *arg, size_t size)
+{
+	(void) arg;
+	return palloc_extended(size, MCXT_ALLOC_HUGE);
+}
+
 static Datum
 mi_float(double v, bool *isnull)
 {
@@ -345,7 +353,9 @@ mi_run(FunctionCallInfo fcinfo, MiState *st)
 	w.table = palloc_extended(n * K * sizeof(double), MCXT_ALLOC_HUGE);
 	w.total = palloc(K * sizeof(double));
 	w.sq = palloc(K * sizeof(double));
-	w.probs = palloc(K * sizeof(double));
+	w.share = palloc(K * sizeof(double));
+	w.alloc = mi_alloc;
+	w.alloc_arg = NULL;
 	w.scratch = palloc_extended(2 * n * sizeof(double), MCXT_ALLOC_HUGE);
 	w.null_values = palloc((size_t) st->replicates * st->n_indices * sizeof(double));
 	w.boot_values = palloc((size_t) st->replicates * st->n_indices * sizeof(double));

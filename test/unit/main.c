@@ -70,6 +70,7 @@ static const UnitTest *const unit_suites[] = {
 	unit_random_inference_tests,
 	unit_status_parse_tests,
 	unit_disclosure_tests,
+	unit_table_sampler_tests,
 };
 
 int

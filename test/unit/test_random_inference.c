@@ -9,6 +9,8 @@
 #include "random.h"
 #include "indices.h"
 #include "inference.h"
+#include "table_sampler.h"
+#include "test_alloc.h"
 #include "unit.h"
 
 /* Same seed, same stream; different seeds, different streams. */
@@ -228,29 +230,36 @@ test_draws_keep_margins(void)
 	const double counts[] = {3, 0, 1, 0, 5, 5, 2, 2, 0, 0, 0, 0, 7, 1, 1};
 	const size_t n = 5;
 	const int	K = 3;
-	double		out[15],
-				probs[3];
+	double		out[15];
 	MsRng		r;
 	int			sizes_kept = 1,
 				n_kept = 1;
+	TestArena	arena;
+	MgSampler  *s;
 
+	test_arena_allocator(&arena);
+	s = mg_sampler_build(counts, n, K, MG_SAMPLER_BUDGET, test_arena_alloc, &arena);
 	ms_rng_seed(&r, 5);
 	for (int rep = 0; rep < 1000; rep++)
 	{
 		double		N = 0.0;
 
-		mg_draw_random_allocation(&r, counts, n, K, probs, out);
+		mg_draw_random_allocation(&r, s, out);
 		for (size_t i = 0; i < n; i++)
 			sizes_kept &= out[i * K] + out[i * K + 1] + out[i * K + 2] ==
 				counts[i * K] + counts[i * K + 1] + counts[i * K + 2];
-		mg_draw_bootstrap(&r, counts, n, K, probs, out);
+		mg_draw_bootstrap(&r, s, out);
 		for (size_t i = 0; i < n * K; i++)
 			N += out[i];
 		n_kept &= N == 27.0;	/* 3+1 + 5+5 + 2+2 + 7+1+1 */
 	}
 	CHECK(sizes_kept);
 	CHECK(n_kept);
+	test_arena_free(&arena);
 }
+
+/* The samplers' tables of every run, freed by work_free. */
+static TestArena work_arena;
 
 static MgInferenceWork
 work_for(size_t n, int K, int R)
@@ -260,10 +269,13 @@ work_for(size_t n, int K, int R)
 	w.table = calloc(n * K, sizeof(double));
 	w.total = calloc(K, sizeof(double));
 	w.sq = calloc(K, sizeof(double));
-	w.probs = calloc(K, sizeof(double));
+	w.share = calloc(K, sizeof(double));
 	w.scratch = calloc(2 * n, sizeof(double));
 	w.null_values = calloc(R, sizeof(double));
 	w.boot_values = calloc(R, sizeof(double));
+	test_arena_allocator(&work_arena);
+	w.alloc = test_arena_alloc;
+	w.alloc_arg = &work_arena;
 	return w;
 }
 
@@ -273,10 +285,11 @@ work_free(MgInferenceWork *w)
 	free(w->table);
 	free(w->total);
 	free(w->sq);
-	free(w->probs);
+	free(w->share);
 	free(w->scratch);
 	free(w->null_values);
 	free(w->boot_values);
+	test_arena_free(&work_arena);
 }
 
 /*

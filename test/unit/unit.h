@@ -76,5 +76,6 @@ extern const UnitTest unit_codecs_multigroup_tests[];
 extern const UnitTest unit_random_inference_tests[];
 extern const UnitTest unit_status_parse_tests[];
 extern const UnitTest unit_disclosure_tests[];
+extern const UnitTest unit_table_sampler_tests[];
 
 #endif							/* MIGSTAT_TEST_UNIT_H */
