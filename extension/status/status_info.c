@@ -15,6 +15,15 @@
 
 #define ENTRY_ARG(n) rs_entry_or_error(PG_GETARG_INT32(n))
 
+/* An SQL function returning one text field of the status's entry. */
+#define TEXT_FIELD_FUNCTION(fn, field) \
+	PG_FUNCTION_INFO_V1(fn); \
+	Datum \
+	fn(PG_FUNCTION_ARGS) \
+	{ \
+		PG_RETURN_TEXT_P(cstring_to_text(ENTRY_ARG(0)->field)); \
+	}
+
 static Datum
 text_or_null(const char *s, bool *isnull)
 {
@@ -29,19 +38,9 @@ rs_code(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(ENTRY_ARG(0)->code);
 }
 
-PG_FUNCTION_INFO_V1(rs_key);
-Datum
-rs_key(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(cstring_to_text(ENTRY_ARG(0)->key));
-}
+TEXT_FIELD_FUNCTION(rs_key, key)
 
-PG_FUNCTION_INFO_V1(rs_jurisdiction);
-Datum
-rs_jurisdiction(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(cstring_to_text(ENTRY_ARG(0)->jurisdiction));
-}
+TEXT_FIELD_FUNCTION(rs_jurisdiction, jurisdiction)
 
 /* 'de' or 'en'; anything else is 22023. */
 static bool
@@ -70,40 +69,15 @@ rs_label(PG_FUNCTION_ARGS)
 									 ? e->label_de : e->label_en));
 }
 
-PG_FUNCTION_INFO_V1(rs_auslaender_group);
-Datum
-rs_auslaender_group(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(cstring_to_text(ENTRY_ARG(0)->auslaender));
-}
+TEXT_FIELD_FUNCTION(rs_auslaender_group, auslaender)
 
-PG_FUNCTION_INFO_V1(rs_schutz_group);
-Datum
-rs_schutz_group(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(cstring_to_text(ENTRY_ARG(0)->schutz));
-}
+TEXT_FIELD_FUNCTION(rs_schutz_group, schutz)
 
-PG_FUNCTION_INFO_V1(rs_cross_category);
-Datum
-rs_cross_category(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(cstring_to_text(ENTRY_ARG(0)->cross));
-}
+TEXT_FIELD_FUNCTION(rs_cross_category, cross)
 
-PG_FUNCTION_INFO_V1(rs_document);
-Datum
-rs_document(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(cstring_to_text(ENTRY_ARG(0)->document));
-}
+TEXT_FIELD_FUNCTION(rs_document, document)
 
-PG_FUNCTION_INFO_V1(rs_work_rule);
-Datum
-rs_work_rule(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_TEXT_P(cstring_to_text(ENTRY_ARG(0)->work));
-}
+TEXT_FIELD_FUNCTION(rs_work_rule, work)
 
 PG_FUNCTION_INFO_V1(rs_permits_work);
 Datum

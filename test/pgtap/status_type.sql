@@ -42,25 +42,26 @@ CREATE INDEX people_btree ON people USING btree (status);
 CREATE INDEX people_hash ON people USING hash (status);
 ANALYZE people;
 
-CREATE FUNCTION pg_temp.count_with(q text, mode text) RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE n bigint;
+-- Allows only one scan method: seq, index (and index-only) or bitmap.
+CREATE FUNCTION pg_temp.scan_mode(mode text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM set_config('enable_seqscan', (mode = 'seq')::text, true);
   PERFORM set_config('enable_indexscan', (mode = 'index')::text, true);
   PERFORM set_config('enable_bitmapscan', (mode = 'bitmap')::text, true);
   PERFORM set_config('enable_indexonlyscan', (mode = 'index')::text, true);
+END $$;
+CREATE FUNCTION pg_temp.count_with(q text, mode text) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+  PERFORM pg_temp.scan_mode(mode);
   EXECUTE q INTO n;
   RESET enable_seqscan; RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan;
   RETURN n;
 END $$;
 CREATE FUNCTION pg_temp.plan_of(q text, mode text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE p text; line text;
+DECLARE p text := ''; line text;
 BEGIN
-  PERFORM set_config('enable_seqscan', (mode = 'seq')::text, true);
-  PERFORM set_config('enable_indexscan', (mode = 'index')::text, true);
-  PERFORM set_config('enable_bitmapscan', (mode = 'bitmap')::text, true);
-  PERFORM set_config('enable_indexonlyscan', (mode = 'index')::text, true);
-  p := '';
+  PERFORM pg_temp.scan_mode(mode);
   FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP p := p || line || E'\n'; END LOOP;
   RESET enable_seqscan; RESET enable_indexscan; RESET enable_bitmapscan; RESET enable_indexonlyscan;
   RETURN p;
