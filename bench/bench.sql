@@ -87,6 +87,30 @@ CREATE FUNCTION bench.median(ms float8[]) RETURNS float8
 LANGUAGE sql IMMUTABLE
 RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(ms) x);
 
+-- Times the queries of a case table (ord, query, ms[, workers]) round robin,
+-- `rounds` times, appending each run's milliseconds to ms.  Used by the
+-- benchmark's later parts.
+CREATE FUNCTION bench.time_cases(cases regclass, rounds int) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	c record;
+	t0 timestamptz;
+	workers text := CASE WHEN EXISTS (SELECT FROM pg_attribute WHERE attrelid = cases
+										  AND attname = 'workers' AND NOT attisdropped)
+					 THEN 'workers' ELSE '0' END;
+BEGIN
+	FOR r IN 1..rounds LOOP
+		FOR c IN EXECUTE format('SELECT ord, query, %s AS workers FROM %s ORDER BY ord', workers, cases) LOOP
+			PERFORM set_config('max_parallel_workers_per_gather', c.workers::text, false);
+			t0 := clock_timestamp();
+			EXECUTE c.query;
+			EXECUTE format('UPDATE %s SET ms = ms || $1 WHERE ord = $2', cases)
+			USING (1000 * extract(epoch FROM clock_timestamp() - t0))::float8, c.ord;
+		END LOOP;
+	END LOOP;
+	PERFORM set_config('max_parallel_workers_per_gather', '0', false);
+END $$;
+
 -- Records each case's plan and runs it once, untimed (EXPLAIN ANALYZE, which
 -- also says how many parallel workers really started).
 CREATE FUNCTION bench.prepare() RETURNS text

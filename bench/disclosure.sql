@@ -33,22 +33,9 @@ INSERT INTO bench.ckm_cases (ord, label, workers, query) VALUES
 	(6, 'parallel ckm_count GROUP BY cell', 2,
 	 $$SELECT count(s) FROM (SELECT cell, migstat.ckm_count(rk, 'bench.ptable') FROM bench.records GROUP BY cell) s$$);
 
-DO $$
-DECLARE
-	c bench.ckm_cases;
-	t0 timestamptz;
-BEGIN
-	FOR r IN 1..current_setting('bench.runs')::int LOOP
-		FOR c IN SELECT * FROM bench.ckm_cases ORDER BY ord LOOP
-			PERFORM set_config('max_parallel_workers_per_gather', c.workers::text, false);
-			t0 := clock_timestamp();
-			EXECUTE c.query;
-			UPDATE bench.ckm_cases SET ms = ms || (1000 * extract(epoch FROM clock_timestamp() - t0))::float8
-			WHERE ord = c.ord;
-		END LOOP;
-	END LOOP;
-	PERFORM set_config('max_parallel_workers_per_gather', '0', false);
-END $$;
+\o /dev/null
+SELECT bench.time_cases('bench.ckm_cases', current_setting('bench.runs')::int);
+\o
 
 \pset format aligned
 \pset tuples_only off

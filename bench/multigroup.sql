@@ -36,21 +36,9 @@ INSERT INTO bench.lf_cases (ord, label, query) VALUES
 	(12, 'baseline (again)',
 	 'SELECT count(s) FROM (SELECT unit, grp, sum(n) FROM bench.lf GROUP BY unit, grp) s');
 
-SET max_parallel_workers_per_gather = 0;
-DO $$
-DECLARE
-	c bench.lf_cases;
-	t0 timestamptz;
-BEGIN
-	FOR r IN 1..3 LOOP
-		FOR c IN SELECT * FROM bench.lf_cases ORDER BY ord LOOP
-			t0 := clock_timestamp();
-			EXECUTE c.query;
-			UPDATE bench.lf_cases SET ms = ms || (1000 * extract(epoch FROM clock_timestamp() - t0))::float8
-			WHERE ord = c.ord;
-		END LOOP;
-	END LOOP;
-END $$;
+\o /dev/null
+SELECT bench.time_cases('bench.lf_cases', 3);
+\o
 
 \pset format aligned
 \pset tuples_only off

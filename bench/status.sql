@@ -68,20 +68,9 @@ INSERT INTO bench.status_cases (ord, label, query) VALUES
 	(4, 'baseline: GROUP BY enum', 'SELECT count(*) FROM (SELECT e, count(*) FROM bench.status_typed GROUP BY e) g'),
 	(5, 'GROUP BY residence_status', 'SELECT count(*) FROM (SELECT s, count(*) FROM bench.status_typed GROUP BY s) g');
 
-DO $$
-DECLARE
-	c bench.status_cases;
-	t0 timestamptz;
-BEGIN
-	FOR r IN 1..current_setting('bench.runs')::int LOOP
-		FOR c IN SELECT * FROM bench.status_cases ORDER BY ord LOOP
-			t0 := clock_timestamp();
-			EXECUTE c.query;
-			UPDATE bench.status_cases SET ms = ms || (1000 * extract(epoch FROM clock_timestamp() - t0))::float8
-			WHERE ord = c.ord;
-		END LOOP;
-	END LOOP;
-END $$;
+\o /dev/null
+SELECT bench.time_cases('bench.status_cases', current_setting('bench.runs')::int);
+\o
 
 \pset format aligned
 \pset tuples_only off

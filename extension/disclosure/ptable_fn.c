@@ -176,31 +176,6 @@ migstat_ptable_perturb(FunctionCallInfo fcinfo, const Ptable *pt, int64 n,
 	return published;
 }
 
-/* A tuplestore for a set-returning function's result rows. */
-static Tuplestorestate *
-materialize_result(FunctionCallInfo fcinfo, TupleDesc *tupdesc)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	MemoryContext old;
-	Tuplestorestate *ts;
-
-	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
-		!(rsinfo->allowedModes & SFRM_Materialize))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("set-valued function called in context that cannot accept a set")));
-	if (get_call_result_type(fcinfo, NULL, tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
-	*tupdesc = CreateTupleDescCopy(*tupdesc);
-	ts = tuplestore_begin_heap(true, false, work_mem);
-	rsinfo->returnMode = SFRM_Materialize;
-	rsinfo->setResult = ts;
-	rsinfo->setDesc = *tupdesc;
-	MemoryContextSwitchTo(old);
-	return ts;
-}
-
 static void
 require_arg(FunctionCallInfo fcinfo, int argno, const char *name)
 {
@@ -255,7 +230,9 @@ migstat_ptable_build(PG_FUNCTION_ARGS)
 	ub = palloc(n * sizeof(double));
 	pt_index(e, n, e[n - 1].i, row_start, ub, &pt);
 
-	ts = materialize_result(fcinfo, &tupdesc);
+	InitMaterializedSRF(fcinfo, 0);
+	ts = ((ReturnSetInfo *) fcinfo->resultinfo)->setResult;
+	tupdesc = ((ReturnSetInfo *) fcinfo->resultinfo)->setDesc;
 	for (size_t k = 0; k < n; k++)
 	{
 		Datum		values[6];
@@ -287,7 +264,9 @@ migstat_ptable_check(PG_FUNCTION_ARGS)
 
 	require_arg(fcinfo, 0, "perturbation table");
 	pt = migstat_ptable_get(fcinfo, PG_GETARG_OID(0));
-	ts = materialize_result(fcinfo, &tupdesc);
+	InitMaterializedSRF(fcinfo, 0);
+	ts = ((ReturnSetInfo *) fcinfo->resultinfo)->setResult;
+	tupdesc = ((ReturnSetInfo *) fcinfo->resultinfo)->setDesc;
 	for (int64 r = 0; r <= pt->imax; r++)
 	{
 		PtRowStats	s;

@@ -356,7 +356,7 @@ static const Keyword doc_words[] = {
 /* Words that carry no meaning around a citation. */
 static const char *const noise_words[] = {
 	"nach", "gem", "gemaess", "gemass", "laut", "lt", "auf", "grundlage", "aufgrund",
-	"von", "vom", "des", "der", "dem", "isd", "iSd", "erteilt", "mit", NULL
+	"von", "vom", "des", "der", "dem", "isd", "erteilt", "mit", NULL
 };
 
 static int
@@ -562,7 +562,8 @@ parse_citation(const char *s, const Lexed *lx, CiteParse *cp, RsParseError *err)
 	while (i < lx->n)
 	{
 		const Token *t = &lx->tok[i];
-		int			p;
+		int			p,
+					skip;
 
 		if (at_ivm(lx, i))
 			break;				/* a second, supporting citation: ignored */
@@ -640,8 +641,8 @@ parse_citation(const char *s, const Lexed *lx, CiteParse *cp, RsParseError *err)
 				return syntax_error(err, s, t->start, t->len, "a second law ");
 			c->law = take_law(lx, &i);
 		}
-		else if (t->type == T_WORD && c->law != LAW_NONE && at_version_note(lx, i))
-			i += at_version_note(lx, i);
+		else if (t->type == T_WORD && c->law != LAW_NONE && (skip = at_version_note(lx, i)) > 0)
+			i += skip;
 		else if (t->type == T_WORD && (keyword(doc_words, t->word) >= 0 || is_noise(t->word)))
 		{
 			/* "§ 60a AufenthG (Duldung)" */

@@ -26,25 +26,18 @@ status_on_step(PG_FUNCTION_ARGS)
 {
 	bool		have_state = !PG_ARGISNULL(0);
 	int64		state = have_state ? PG_GETARG_INT64(0) : 0;
-	DateADT		since,
-				on_date;
+	DateADT		since;
 	int64		candidate;
 
-	/* rows without status, start or reference date take no part */
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
+	/* rows without status, start or reference date, or starting later, take no part */
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3) ||
+		PG_GETARG_DATEADT(2) > PG_GETARG_DATEADT(3))
 	{
 		if (!have_state)
 			PG_RETURN_NULL();
 		PG_RETURN_INT64(state);
 	}
 	since = PG_GETARG_DATEADT(2);
-	on_date = PG_GETARG_DATEADT(3);
-	if (since > on_date)
-	{
-		if (!have_state)
-			PG_RETURN_NULL();
-		PG_RETURN_INT64(state);
-	}
 	candidate = pack(since, rs_entry_or_error(PG_GETARG_INT32(1))->code);
 	PG_RETURN_INT64(have_state && state > candidate ? state : candidate);
 }
