@@ -61,9 +61,13 @@ SQL_PARTS = \
 	extension/disclosure/protect.sql \
 	extension/disclosure/cellkey.sql
 
+# The PostGIS bridge: a second extension sharing migstat's library.
+POSTGIS_SQL_PARTS = \
+	extension/postgis/header.sql
+
 MODULEDIR   = extension
-DATA        = extension/migstat.control
-DATA_built  = extension/migstat--$(EXTVERSION).sql
+DATA        = extension/migstat.control extension/migstat_postgis.control
+DATA_built  = extension/migstat--$(EXTVERSION).sql extension/migstat_postgis--$(EXTVERSION).sql
 EXTRA_CLEAN = test/unit/run_unit_tests test/fuzz/fuzz_state_decode \
 	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode
 
@@ -87,6 +91,9 @@ endif
 
 extension/migstat--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
+
+extension/migstat_postgis--$(EXTVERSION).sql: $(POSTGIS_SQL_PARTS)
+	cat $(POSTGIS_SQL_PARTS) > $@
 
 CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c \
