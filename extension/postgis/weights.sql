@@ -133,11 +133,18 @@ BEGIN
 		RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = format('weights_knn: k must be at least 1, not %s', k);
 	END IF;
 	t := migstat.weights_units_table(units_sql, 'weights_knn', 'centroid');
-	-- The k nearest by an ordered GiST scan (<->); equal distances are
-	-- decided by the unit key in byte order (COLLATE "C").
+	-- The distance d_k of the k-th nearest comes from an ordered GiST scan
+	-- (<->); then every unit within d_k (ST_DWithin, GiST) is ranked by
+	-- distance, equal distances by the unit key in byte order (COLLATE
+	-- "C"), and the first k are taken.  (Sorting on both keys directly
+	-- would defeat the ordered index scan.)
 	q := format('SELECT a.unit AS i, n.unit AS j, 1.0::float8 AS w FROM %1$s a
-				 CROSS JOIN LATERAL (SELECT b.unit FROM %1$s b WHERE b.unit <> a.unit
-									 ORDER BY b.c OPERATOR(%2$s.<->) a.c, b.unit COLLATE "C" LIMIT %3$s) n',
+				 CROSS JOIN LATERAL (SELECT max(d) AS dk FROM (
+										SELECT b.c OPERATOR(%2$s.<->) a.c AS d FROM %1$s b WHERE b.unit <> a.unit
+										ORDER BY b.c OPERATOR(%2$s.<->) a.c LIMIT %3$s) nearest) kk
+				 CROSS JOIN LATERAL (SELECT b.unit FROM %1$s b
+									 WHERE b.unit <> a.unit AND %2$s.ST_DWithin(b.c, a.c, kk.dk * (1 + 1e-12))
+									 ORDER BY %2$s.ST_Distance(b.c, a.c), b.unit COLLATE "C" LIMIT %3$s) n',
 				t, s, k);
 	PERFORM migstat.weights_explain(q, 'weights_knn');
 	IF symmetrise THEN
