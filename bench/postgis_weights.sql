@@ -1,4 +1,4 @@
--- migstat benchmark, part 5 (included by bench/bench.sql): migstat_postgis.
+-- migstat benchmark, part 5 (last) (included by bench/bench.sql): migstat_postgis.
 --
 -- 1. Queen contiguity weights of 100,000 Voronoi polygons (random points in
 --    a 100 km square in EPSG:3035, ST_VoronoiPolygons clipped to the square),
@@ -59,6 +59,14 @@ LANGUAGE sql RETURN substring(pg_read_file('/proc/self/status') FROM field || ':
 CREATE FUNCTION bench.temp_bytes() RETURNS bigint
 LANGUAGE sql RETURN (SELECT temp_bytes FROM pg_stat_database WHERE datname = current_database());
 
+-- a new backend, so that its peak resident set is that of the builder
+SELECT current_setting('bench.runs') AS bench_runs, current_setting('work_mem') AS bench_work_mem \gset
+\c
+SET client_min_messages = warning;
+SET jit = off;
+SELECT set_config('bench.runs', :'bench_runs', false), set_config('work_mem', :'bench_work_mem', false),
+	   set_config('max_parallel_workers_per_gather', '0', false), set_config('parallel_setup_cost', '0', false),
+	   set_config('parallel_tuple_cost', '0', false), set_config('min_parallel_table_scan_size', '0', false) \gset
 SELECT bench.vm_kb('VmHWM') AS hwm0, bench.temp_bytes() AS tmp0 \gset
 SELECT pg_stat_clear_snapshot();
 SELECT clock_timestamp() AS q0 \gset
@@ -83,7 +91,7 @@ SELECT format('queen         %s rows (%s pairs, mean %s neighbours), %s islands;
 				  (SELECT 1 FROM bench.voronoi_queen q WHERE q.unit_i = u.unit::text)),
 			  to_char(:bare_pairs, 'FM999,999,999'))
 FROM bench.voronoi_queen;
-SELECT format('queen memory  stored weights %s (heap %s); temporary files written %s; backend peak RSS (VmHWM) %s MB before, %s MB after (includes touched shared buffers)',
+SELECT format('queen memory  stored weights %s (heap %s); temporary files written %s; peak RSS (VmHWM) of the backend: %s MB at its start, %s MB after the builder (includes the shared buffers it touched)',
 			  pg_size_pretty(pg_total_relation_size('bench.voronoi_queen')),
 			  pg_size_pretty(pg_relation_size('bench.voronoi_queen')),
 			  pg_size_pretty(:tmp1::bigint - :tmp0::bigint),

@@ -27,17 +27,37 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION migstat.grid_point_rejected(text, integer, boolean) IS
 'Internal: raises the error (22023) for a geometry grid_cell_id(geometry) cannot place in a cell (not a point, empty, or SRID 0).';
 
--- Not STRICT so that it can be inlined into the caller's query; NULL input
--- still gives NULL (every branch is strict in its arguments).
+CREATE FUNCTION migstat.grid_cell_id_of_point(x double precision, y double precision, resolution integer)
+RETURNS text
+AS 'MODULE_PATHNAME', 'migstat_grid_cell_id_of_point'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION migstat.grid_cell_id_of_point(double precision, double precision, integer) IS
+'Internal: grid_cell_id for the coordinates of a non-NULL EPSG:3035 point, where NULL coordinates mean an empty point (22023).';
+
+-- The other cases of grid_cell_id(geometry): a point in another SRID
+-- (transformed), or input to reject.  STRICT with a non-strict body, so it is
+-- not inlined: the planner then sees the cheap fast path only.
+CREATE FUNCTION migstat.grid_cell_id_other(geom geometry, resolution integer)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+	WHEN ST_SRID(geom) <> 0 AND GeometryType(geom) = 'POINT' AND NOT ST_IsEmpty(geom)
+		THEN migstat.grid_cell_id(ST_X(ST_Transform(geom, 3035)), ST_Y(ST_Transform(geom, 3035)), resolution)
+	ELSE migstat.grid_point_rejected(GeometryType(geom), ST_SRID(geom), ST_IsEmpty(geom))
+END;
+COMMENT ON FUNCTION migstat.grid_cell_id_other(geometry, integer) IS
+'Internal: grid_cell_id of a geometry that is not an EPSG:3035 point: points in another SRID are transformed, anything else is rejected (22023).';
+
+-- Not STRICT so that it is inlined into the caller's query (a hash
+-- aggregation over it then costs little more than over a stored id); NULL
+-- input still gives NULL.
 CREATE FUNCTION migstat.grid_cell_id(geom geometry, resolution integer DEFAULT 100)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
-	WHEN ST_SRID(geom) = 3035 AND GeometryType(geom) = 'POINT' AND NOT ST_IsEmpty(geom)
-		THEN migstat.grid_cell_id(ST_X(geom), ST_Y(geom), resolution)
-	WHEN ST_SRID(geom) <> 0 AND GeometryType(geom) = 'POINT' AND NOT ST_IsEmpty(geom)
-		THEN migstat.grid_cell_id(ST_X(ST_Transform(geom, 3035)), ST_Y(ST_Transform(geom, 3035)), resolution)
-	ELSE migstat.grid_point_rejected(GeometryType(geom), ST_SRID(geom), ST_IsEmpty(geom))
+	WHEN ST_SRID(geom) = 3035 AND GeometryType(geom) = 'POINT'
+		THEN migstat.grid_cell_id_of_point(ST_X(geom), ST_Y(geom), resolution)
+	ELSE migstat.grid_cell_id_other(geom, resolution)
 END;
 COMMENT ON FUNCTION migstat.grid_cell_id(geometry, integer) IS
 'Identifier of the Zensus / INSPIRE grid cell (100, 1000 or 10000 m) holding a point; points in another SRID are transformed to EPSG:3035 first.';

@@ -15,6 +15,7 @@
 PG_FUNCTION_INFO_V1(migstat_grid_cell_id_xy);
 PG_FUNCTION_INFO_V1(migstat_grid_cell_parse);
 PG_FUNCTION_INFO_V1(migstat_grid_point_rejected);
+PG_FUNCTION_INFO_V1(migstat_grid_cell_id_of_point);
 
 static void
 check_resolution(int32 res)
@@ -26,13 +27,35 @@ check_resolution(int32 res)
 				 errhint("The Zensus / INSPIRE grid cells are 100, 1000 or 10000 metres.")));
 }
 
+static Datum cell_id_of(float8 x, float8 y, int32 res);
+
 /* grid_cell_id(x float8, y float8, resolution int4) -> text */
 Datum
 migstat_grid_cell_id_xy(PG_FUNCTION_ARGS)
 {
-	float8		x = PG_GETARG_FLOAT8(0);
-	float8		y = PG_GETARG_FLOAT8(1);
-	int32		res = PG_GETARG_INT32(2);
+	return cell_id_of(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_INT32(2));
+}
+
+/*
+ * grid_cell_id_of_point(x float8, y float8, resolution int4) -> text, not
+ * strict: the fast path of grid_cell_id(geometry) for a non-NULL EPSG:3035
+ * point, whose ST_X/ST_Y are NULL only when the point is empty.
+ */
+Datum
+migstat_grid_cell_id_of_point(PG_FUNCTION_ARGS)
+{
+	if (PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("grid cell of an empty geometry")));
+	return cell_id_of(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1), PG_GETARG_INT32(2));
+}
+
+static Datum
+cell_id_of(float8 x, float8 y, int32 res)
+{
 	GridCell	cell;
 	char		buf[GRID_ID_MAXLEN];
 

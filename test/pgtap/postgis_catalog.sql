@@ -29,7 +29,7 @@ SELECT is((SELECT string_agg(name, ', ' ORDER BY name) FROM pg_fns WHERE provola
           'weights_rook, weights_row_standardised, weights_units_table',
           'VOLATILE and PARALLEL UNSAFE: exactly the functions that run query texts or create temporary tables');
 SELECT is((SELECT string_agg(name, ', ' ORDER BY name) FROM pg_fns WHERE provolatile = 'i'),
-          'grid_cell_id, grid_cell_id, grid_cell_parse, grid_cell_polygon, grid_point_rejected, '
+          'grid_cell_id, grid_cell_id, grid_cell_id_of_point, grid_cell_id_other, grid_cell_parse, grid_cell_polygon, grid_point_rejected, '
           'weights_both_directions, weights_check_positive',
           'IMMUTABLE: the grid functions and the pure helpers');
 SELECT is((SELECT string_agg(name, ', ' ORDER BY name) FROM pg_fns WHERE provolatile = 's'),
