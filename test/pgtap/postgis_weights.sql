@@ -14,7 +14,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS migstat_postgis CASCADE;
 BEGIN;
-SELECT plan(53);
+SELECT plan(55);
 
 -- PostGIS's schema is looked up once (it may be any schema); the last block
 -- runs every builder with a search_path that lacks it (and migstat).
@@ -162,8 +162,22 @@ SELECT results_eq($$SELECT unit FROM migstat.weights_islands('SELECT id AS unit 
 -- all-pairs ST_Intersects join.
 CREATE TEMP TABLE sac_queen AS SELECT * FROM migstat.weights_queen('SELECT fips AS unit, geom FROM wtest.sac');
 SELECT is((SELECT count(*) FROM sac_queen), (SELECT count(*) FROM sac_brute), 'Sacramento queen: as many rows as the brute-force join');
+-- 2522 is also the number of links of R spdep's poly2nb(queen = TRUE) on
+-- the same tracts (spdep 1.2, sf_use_s2(FALSE), run by hand).
 SELECT is((SELECT count(*) FROM sac_queen), 2522::bigint,
-          'Sacramento queen: 2522 rows (1261 neighbour pairs, 6.26 per tract), the brute-force count');
+          'Sacramento queen: 2522 rows (1261 pairs), as the brute-force join and spdep poly2nb');
+-- Rook: 2128 rows.  spdep's poly2nb(queen = FALSE) counts 2138: it takes two
+-- shared boundary points as rook neighbours, and 5 pairs of these tracts
+-- meet only in one or two isolated points (e.g. 06067004802 / 06067005002
+-- in MULTIPOINT((-121.42917 38.496191), (-121.429053 38.496101))), which
+-- share no border line.
+SELECT is((SELECT count(*) FROM migstat.weights_rook('SELECT fips AS unit, geom FROM wtest.sac')), 2128::bigint,
+          'Sacramento rook: 2128 rows (spdep: 2138 with 5 point-only pairs, see comment)');
+SELECT is_empty($$SELECT 1 FROM migstat.weights_rook('SELECT fips AS unit, geom FROM wtest.sac')
+                  WHERE (unit_i, unit_j) IN (('06067004802', '06067005002'), ('06061020902', '06067008127'),
+                                             ('06067005701', '06067005902'), ('06067005801', '06067007701'),
+                                             ('06113011103', '06113011206'))$$,
+                'Sacramento rook: the 5 point-only pairs are not rook neighbours');
 SELECT set_eq('SELECT unit_i, unit_j FROM sac_queen', 'SELECT i, j FROM sac_brute', 'Sacramento queen: the same pairs');
 SELECT is_empty('SELECT unit FROM migstat.weights_islands(''SELECT fips AS unit FROM wtest.sac'', ''SELECT * FROM sac_queen'')',
                 'Sacramento queen: no islands');
