@@ -2,6 +2,8 @@
 -- comparing all pairs: with migstat_postgis.explain = on they report the
 -- plan of their pair query (as NOTICEs).  2,500 unit squares (50 x 50).
 SET client_min_messages = warning;
+-- leave the database as found (later tests create PostGIS themselves)
+CREATE TEMP TABLE extensions_before AS SELECT extname FROM pg_extension;
 CREATE EXTENSION IF NOT EXISTS migstat_postgis CASCADE;
 SET client_min_messages = notice;
 CREATE TABLE plan_grid AS
@@ -18,3 +20,12 @@ SELECT count(*) FROM migstat.weights_distance_decay('SELECT id AS unit, geom FRO
 SELECT count(*) FROM migstat.weights_kernel('SELECT id AS unit, geom FROM plan_grid', 1.5);
 RESET migstat_postgis.explain;
 DROP TABLE plan_grid;
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM extensions_before WHERE extname = 'migstat_postgis') THEN
+		DROP EXTENSION migstat_postgis;
+	END IF;
+	IF NOT EXISTS (SELECT FROM extensions_before WHERE extname = 'postgis') THEN
+		DROP EXTENSION postgis;
+	END IF;
+END $$;
