@@ -118,7 +118,7 @@ SELECT ST_SetSRID(ST_MakePoint(x, y), 3035) AS geom, migstat.grid_cell_id(x, y, 
 FROM (SELECT 4300000 + 50000 * bench.u01(i, 21) AS x, 2700000 + 50000 * bench.u01(i, 22) AS y
 	  FROM generate_series(1, 10000000::bigint) i) p;
 VACUUM (FREEZE, ANALYZE) bench.grid_points;
-SELECT pg_prewarm('bench.grid_points') IS NOT NULL;
+SELECT pg_prewarm('bench.grid_points') AS grid_pages \gset
 SELECT format('grid          %s points, %s cells of 100 m, table %s',
 			  to_char(count(*), 'FM999,999,999'), to_char(count(DISTINCT cell), 'FM999,999,999'),
 			  pg_size_pretty(pg_table_size('bench.grid_points')))
