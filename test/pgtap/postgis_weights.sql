@@ -14,7 +14,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS migstat_postgis CASCADE;
 BEGIN;
-SELECT plan(55);
+SELECT plan(58);
 
 -- PostGIS's schema is looked up once (it may be any schema); the last block
 -- runs every builder with a search_path that lacks it (and migstat).
@@ -32,6 +32,10 @@ SELECT id, geom FROM wtest.grid UNION ALL SELECT 99, :gis.ST_MakeEnvelope(0, 0, 
 CREATE TABLE wtest.bad AS
 SELECT * FROM (VALUES ('bow', :gis.ST_GeomFromText('POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))', 25832)),
                       ('empty', :gis.ST_GeomFromText('POLYGON EMPTY', 25832))) v(unit, geom);
+-- two squares 1e-9 apart (a border digitised twice)
+CREATE TABLE wtest.gap AS
+SELECT * FROM (VALUES ('A', :gis.ST_MakeEnvelope(0, 0, 1, 1, 25832)),
+                      ('B', :gis.ST_MakeEnvelope(1.000000001, 0, 2, 1, 25832))) v(unit, geom);
 CREATE TABLE wtest.grid_island AS
 SELECT id, geom FROM wtest.grid UNION ALL SELECT 9, :gis.ST_MakeEnvelope(10, 10, 11, 11, 25832);
 CREATE TABLE wtest.sac (fips text PRIMARY KEY, tot_pop int, white int, black int, asian int, hisp int, wkt text);
@@ -150,6 +154,17 @@ SELECT ok((SELECT bool_and(abs(s - 1) < 1e-15) FROM (SELECT sum(weight) s FROM r
           AND (SELECT count(DISTINCT unit_i) FROM rs) = 9, 'row standardised: every row sums to 1');
 SELECT results_eq($$SELECT DISTINCT unit_i, weight FROM rs WHERE unit_i IN ('0', '4') ORDER BY 1$$,
                   $$VALUES ('0', 1.0::float8 / 3), ('4', 1.0::float8 / 8)$$, 'row standardised: corner 1/3, centre 1/8');
+
+-- snapping: without it the squares 1e-9 apart are no neighbours; reduced
+-- to a 1e-6 grid their borders coincide (queen and rook)
+SELECT is((SELECT count(*) FROM migstat.weights_queen('SELECT unit, geom FROM wtest.gap')), 0::bigint,
+          'snap 0 (default): squares 1e-9 apart are not neighbours');
+SELECT set_eq($$SELECT unit_i, unit_j FROM migstat.weights_queen('SELECT unit, geom FROM wtest.gap', 1e-6)
+                UNION ALL SELECT unit_i, unit_j FROM migstat.weights_rook('SELECT unit, geom FROM wtest.gap', 1e-6)$$,
+              $$VALUES ('A', 'B'), ('B', 'A'), ('A', 'B'), ('B', 'A')$$,
+              'snap 1e-6: queen and rook neighbours');
+SELECT throws_ok($$SELECT * FROM migstat.weights_queen('SELECT unit, geom FROM wtest.gap', -1)$$,
+                 '22023', 'weights_queen: snap must be a finite number >= 0, not -1', 'negative snap: 22023');
 
 -- islands: a square far away has no neighbour and no row
 SELECT is((SELECT count(*) FROM migstat.weights_queen('SELECT id AS unit, geom FROM wtest.grid_island') WHERE unit_i = '9'),
