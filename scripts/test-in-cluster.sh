@@ -52,6 +52,12 @@ tally() {
 	echo "$suite $passed $failed" >> "$OUT/counts"
 }
 
+echo "-- upgrades: every kept release updated to this one equals a fresh install (test/upgrade/)"
+test/upgrade/run.sh > "$OUT/upgrade.log" 2>&1
+status=$?
+cat "$OUT/upgrade.log"
+tally upgrade "$OUT/upgrade.log" "$status"
+
 echo "-- client round trips: psycopg2 and the PostgreSQL JDBC driver (test/clients/)"
 dropdb --if-exists migstat_clients >/dev/null 2>&1
 createdb migstat_clients
