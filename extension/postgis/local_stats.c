@@ -141,7 +141,7 @@ ls_local_morans_i(const SwWeights *g, const double *v, int32_t permutations,
 		for (uint64_t k = g->row[i]; k < g->row[i + 1]; k++)
 			l += g->e[k].w * z[g->e[k].j];
 		lag[i] = l;
-		local_i[i] = z[i] * l / m2;
+		local_i[i] = z[i] * l / m2 + 0.0;	/* + 0.0: no -0 for islands */
 	}
 	if (permutations <= 0)
 		return 0;
