@@ -17,7 +17,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS migstat_postgis CASCADE;
-SELECT plan(67);
+SELECT plan(69);
 
 CREATE TEMP TABLE grid AS
 SELECT u AS unit, x, 10 AS t,
@@ -255,6 +255,20 @@ FROM sac a JOIN sac b ON a.fips <> b.fips AND ST_Intersects(a.geom, b.geom);
 SELECT ok(abs(migstat.adjusted_dissimilarity('SELECT fips AS unit, hisp AS x, tot_pop AS t FROM sac',
                                              'SELECT * FROM sac_queen') - 0.2611974332919437) < 1e-9,
           'Sacramento: Morrill D(adj), queen = 0.2611974332919437 (PySAL)');
+
+-- Moran's I and local Moran of the Hispanic share with row-standardised
+-- queen weights, against R's spdep 1.2.7 (moran.test and localmoran on poly2nb
+-- queen neighbours, style "W"; test/crosscheck/spdep_sacramento.R):
+-- I = 0.6254205819627212, E[I] = -1/402, I_i of tract 06017030101 =
+-- 4.2158773778419745 (spdep's localmoran divides by m2 = sum z^2 / n, as
+-- Anselin 1995).
+\set sac_units '''SELECT fips AS unit, hisp::float8 / tot_pop AS value FROM sac'''
+\set sac_w '''SELECT unit_i, unit_j, 1.0 / count(*) OVER (PARTITION BY unit_i) AS weight FROM sac_queen'''
+SELECT ok(abs(i - 0.6254205819627212) < 1e-9 AND abs(expected + 1.0 / 402) < 1e-15,
+          'Sacramento: Moran''s I = 0.6254205819627212 (spdep)')
+FROM migstat.morans_i(:sac_units, :sac_w, 99);
+SELECT ok(abs(local_i - 4.2158773778419745) < 1e-9, 'Sacramento: local Moran of 06017030101 = 4.2158773778419745 (spdep)')
+FROM migstat.local_morans_i(:sac_units, :sac_w, 99) WHERE unit = '06017030101';
 
 -- 100,000 units: a 250 x 400 grid with queen pairs computed arithmetically
 -- and a group concentrated in one corner.  Runs (not timed).
