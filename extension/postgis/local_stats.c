@@ -5,6 +5,7 @@
 #include "local_stats.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "../common/random.h"
 
@@ -121,11 +122,12 @@ ls_morans_i(const SwWeights *g, const double *v, int32_t permutations,
 int
 ls_local_morans_i(const SwWeights *g, const double *v, int32_t permutations,
 				  uint64_t seed, double *local_i, double *lag, double *p_sim,
-				  double *z, uint32_t *perm, uint32_t *pos)
+				  double *z, uint32_t *drawn, uint8_t *mark)
 {
 	uint32_t	n = g->n;
 	double		m2;
 	MsRng		rng;
+	int			bits;
 
 	for (uint32_t i = 0; i < n; i++)
 		local_i[i] = lag[i] = p_sim[i] = NAN;
@@ -147,18 +149,16 @@ ls_local_morans_i(const SwWeights *g, const double *v, int32_t permutations,
 		return 0;
 
 	/*
-	 * Conditional permutation.  perm is a permutation of the units and pos
-	 * its inverse; for unit i, i is swapped to the last place and each draw
-	 * is a partial Fisher-Yates shuffle of the first n - 1 places, whose
-	 * first k_i entries become i's neighbours, in the order of its row.  The
-	 * self weight, if any, keeps z_i.
+	 * Conditional permutation.  For unit i with k_i neighbours, each draw
+	 * takes k_i distinct units from the other n - 1, uniformly and in order:
+	 * an index r uniform in 0 .. n - 2 stands for unit r (r < i) or r + 1
+	 * (r >= i), and a unit already drawn in this sample is drawn again
+	 * (mark[] says which; cleared after each sample).  The drawn values go
+	 * to i's neighbours in the order of its row; a self weight keeps z_i.
 	 */
 	ms_rng_seed(&rng, seed);
-	for (uint32_t i = 0; i < n; i++)
-	{
-		perm[i] = i;
-		pos[i] = i;
-	}
+	memset(mark, 0, n);
+	bits = ms_bits_below((uint64_t) (n - 1));
 	for (uint32_t i = 0; i < n; i++)
 	{
 		double		zi = z[i],
@@ -170,17 +170,6 @@ ls_local_morans_i(const SwWeights *g, const double *v, int32_t permutations,
 		for (uint64_t k = g->row[i]; k < g->row[i + 1]; k++)
 			if (g->e[k].j == i)
 				self = g->e[k].w;
-
-		/* i to the last place */
-		{
-			uint32_t	a = pos[i],
-						u = perm[n - 1];
-
-			perm[a] = u;
-			pos[u] = a;
-			perm[n - 1] = i;
-			pos[i] = n - 1;
-		}
 		for (int32_t p = 0; p < permutations; p++)
 		{
 			double		l = self * zi;
@@ -188,23 +177,21 @@ ls_local_morans_i(const SwWeights *g, const double *v, int32_t permutations,
 
 			for (uint64_t k = g->row[i]; k < g->row[i + 1]; k++)
 			{
-				uint32_t	r,
-							u,
-							w;
+				uint32_t	u;
 
 				if (g->e[k].j == i)
 					continue;
-				r = d + (uint32_t) ms_rng_below(&rng, (uint64_t) (n - 1 - d),
-												ms_bits_below((uint64_t) (n - 1 - d)));
-				u = perm[r];
-				w = perm[d];
-				perm[d] = u;
-				pos[u] = d;
-				perm[r] = w;
-				pos[w] = r;
+				do
+				{
+					u = (uint32_t) ms_rng_below(&rng, (uint64_t) (n - 1), bits);
+					u += u >= i;
+				} while (mark[u]);
+				mark[u] = 1;
+				drawn[d++] = u;
 				l += g->e[k].w * z[u];
-				d++;
 			}
+			while (d > 0)
+				mark[drawn[--d]] = 0;
 			if (zi * l / m2 >= local_i[i])
 				larger++;
 		}

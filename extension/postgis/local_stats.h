@@ -42,12 +42,13 @@ extern void ls_morans_i(const SwWeights *g, const double *v, int32_t permutation
  * replacement from the other n - 1 units; folded one-sided pseudo p-value
  * (1 + #as extreme) / (permutations + 1); NAN for units without neighbours
  * or without permutations.  Returns 0, or -1 when m2 = 0 or n < 2 (then
- * every output is NAN).  Scratch: z holds n doubles, perm and pos n uint32.
+ * every output is NAN).  Scratch: z holds n doubles, drawn the longest row
+ * (n is enough) uint32, mark n bytes.
  */
 extern int	ls_local_morans_i(const SwWeights *g, const double *v,
 							  int32_t permutations, uint64_t seed,
 							  double *local_i, double *lag, double *p_sim,
-							  double *z, uint32_t *perm, uint32_t *pos);
+							  double *z, uint32_t *drawn, uint8_t *mark);
 
 /*
  * Getis-Ord G*_i as a z-score (Ord & Getis 1995, eq. 14-type form):

@@ -105,8 +105,8 @@ migstat_local_morans_i(PG_FUNCTION_ARGS)
 			   *lag,
 			   *p_sim,
 			   *z;
-	uint32	   *perm,
-			   *pos;
+	uint32	   *drawn;
+	uint8	   *mark;
 	int			status;
 
 	if (!(significance > 0.0 && significance < 1.0))
@@ -122,10 +122,10 @@ migstat_local_morans_i(PG_FUNCTION_ARGS)
 	lag = MemoryContextAllocHuge(in.mcxt, Max(in.n, 1) * sizeof(double));
 	p_sim = MemoryContextAllocHuge(in.mcxt, Max(in.n, 1) * sizeof(double));
 	z = MemoryContextAllocHuge(in.mcxt, Max(in.n, 1) * sizeof(double));
-	perm = MemoryContextAllocHuge(in.mcxt, Max(in.n, 1) * sizeof(uint32));
-	pos = MemoryContextAllocHuge(in.mcxt, Max(in.n, 1) * sizeof(uint32));
+	drawn = MemoryContextAllocHuge(in.mcxt, Max(in.n, 1) * sizeof(uint32));
+	mark = MemoryContextAllocHuge(in.mcxt, Max(in.n, 1));
 	status = ls_local_morans_i(&in.g, in.col[0], permutations, (uint64) seed,
-							   local_i, lag, p_sim, z, perm, pos);
+							   local_i, lag, p_sim, z, drawn, mark);
 	if (status < 0 && in.n > 0)
 		ereport(NOTICE,
 				(errmsg("%s(): the values do not vary (or there are fewer than two units); the local statistics are NULL",
