@@ -389,6 +389,7 @@ ORDER BY s.ord;
 \ir multigroup.sql
 \ir disclosure.sql
 \ir status.sql
+\ir postgis_indices.sql
 
 \pset format aligned
 \pset tuples_only off
