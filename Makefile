@@ -49,7 +49,8 @@ OBJS = \
 	extension/disclosure/cellkey_agg.o \
 	extension/background/country.o \
 	extension/background/country_data.o \
-	extension/background/country_suggest.o
+	extension/background/country_suggest.o \
+	extension/background/country_fn.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
@@ -62,7 +63,8 @@ SQL_PARTS = \
 	extension/segregation/change.sql \
 	extension/status/status.sql \
 	extension/disclosure/protect.sql \
-	extension/disclosure/cellkey.sql
+	extension/disclosure/cellkey.sql \
+	extension/background/countries.sql
 
 # The PostGIS bridge: a second extension sharing migstat's library.
 POSTGIS_SQL_PARTS = \
@@ -72,7 +74,8 @@ MODULEDIR   = extension
 DATA        = extension/migstat.control extension/migstat_postgis.control
 DATA_built  = extension/migstat--$(EXTVERSION).sql extension/migstat_postgis--$(EXTVERSION).sql
 EXTRA_CLEAN = test/unit/run_unit_tests test/fuzz/fuzz_state_decode \
-	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode
+	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode \
+	test/fuzz/fuzz_country_decode
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=migstat

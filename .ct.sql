@@ -1,0 +1,2 @@
+CREATE EXTENSION migstat;
+\i /work/wt-country/sql/background_countries.sql
