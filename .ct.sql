@@ -1,2 +1,0 @@
-CREATE EXTENSION migstat;
-\i /work/wt-country/sql/background_countries.sql
