@@ -16,7 +16,7 @@ FROM unnest(ARRAY['DE', 'deu', ' 276 ', 'd', 'tr', 'TUR', '4', '004', 'UK', 'EL'
 -- former countries (ISO 3166-3): alpha-2, alpha-3, alpha-4 and numeric
 -- codes; BY and SK now name Belarus and Slovakia, BYS and SKM the former ones
 SELECT c, country_code(c), country_name(c, 'en'), country_successors(c)
-FROM unnest(ARRAY['SU', 'SUN', '810', 'DD', 'DDR', 'YU', 'CSK', 'CSHH', 'SCG', 'CSXX', 'BY', 'BYS', 'SK', 'SKM']) c;
+FROM unnest(ARRAY['SU', 'SUN', '810', 'DD', 'DDR', 'YU', '890', 'CSK', 'CSHH', 'SCG', 'CSXX', 'BY', 'BYS', 'SK', 'SKM']) c;
 
 -- EU accession days: the day before and the day itself
 SELECT c, d, is_eu_member(c, d::date) FROM (VALUES
