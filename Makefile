@@ -52,7 +52,11 @@ OBJS = \
 	extension/postgis/local_stats.o \
 	extension/postgis/spatial_input.o \
 	extension/postgis/spatial_indices_fn.o \
-	extension/postgis/local_stats_fn.o
+	extension/postgis/local_stats_fn.o \
+	extension/background/country.o \
+	extension/background/country_data.o \
+	extension/background/country_suggest.o \
+	extension/background/country_fn.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
@@ -66,7 +70,8 @@ SQL_PARTS = \
 	extension/status/status.sql \
 	extension/disclosure/protect.sql \
 	extension/disclosure/cellkey.sql \
-	extension/status/status_views.sql
+	extension/status/status_views.sql \
+	extension/background/countries.sql
 
 # The PostGIS bridge: a second extension sharing migstat's library.
 POSTGIS_SQL_PARTS = \
@@ -95,7 +100,8 @@ DATA        = extension/migstat.control extension/migstat_postgis.control \
 DATA_built  = extension/migstat--$(EXTVERSION).sql extension/migstat_postgis--$(EXTVERSION).sql \
 	extension/migstat--0.1.0--$(EXTVERSION).sql
 EXTRA_CLEAN = test/unit/run_unit_tests test/fuzz/fuzz_state_decode \
-	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode
+	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode \
+	test/fuzz/fuzz_country_decode
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=migstat
@@ -133,16 +139,19 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/disclosure/ptable.c extension/disclosure/cellkey.c extension/disclosure/rounding.c \
 	extension/status/parse.c extension/status/catalogue_data.c \
 	extension/postgis/sparse_weights.c extension/postgis/spatial_indices.c \
-	extension/postgis/local_stats.c
+	extension/postgis/local_stats.c \
+	extension/background/country.c extension/background/country_data.c \
+	extension/background/country_suggest.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h extension/status/*.h \
 		extension/disclosure/ptable.h extension/disclosure/cellkey.h extension/disclosure/rounding.h \
 		extension/common/keymap.h extension/common/portable_bytes.h extension/common/siphash.h \
 		extension/common/random.h extension/common/table_sampler.h \
 		extension/postgis/sparse_weights.h extension/postgis/spatial_indices.h \
-		extension/postgis/local_stats.h
+		extension/postgis/local_stats.h extension/background/*.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -fsanitize=address,undefined \
-		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -Iextension/postgis -o $@ test/unit/*.c $(CORE_SRC) -lm
+		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -Iextension/postgis \
+		-Iextension/background -o $@ test/unit/*.c $(CORE_SRC) -lm
 
 CC_UNIT ?= gcc
 

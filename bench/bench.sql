@@ -390,6 +390,7 @@ ORDER BY s.ord;
 \ir disclosure.sql
 \ir status.sql
 \ir postgis_indices.sql
+\ir countries.sql
 
 \pset format aligned
 \pset tuples_only off

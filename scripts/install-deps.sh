@@ -13,6 +13,7 @@ packages=(
 	python3                                   # docs example checker
 	python3-psycopg2                          # client round trip (Python)
 	libpostgresql-jdbc-java default-jdk-headless  # client round trip (JDBC)
+	iso-codes                                 # ISO 3166 lists: gen_countries.py --refresh, and --check's note
 )
 
 missing=()
