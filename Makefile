@@ -9,7 +9,7 @@
 #   make unittest     C unit tests of the plain-C core (no server needed)
 
 EXTNAME     = migstat
-EXTVERSION  = 0.1.0
+EXTVERSION  = 0.2.0
 
 MODULE_big  = migstat
 OBJS = \
@@ -47,6 +47,16 @@ OBJS = \
 	extension/disclosure/protect_fn.o \
 	extension/disclosure/ptable_fn.o \
 	extension/disclosure/cellkey_agg.o \
+	extension/postgis/sparse_weights.o \
+	extension/postgis/spatial_indices.o \
+	extension/postgis/local_stats.o \
+	extension/postgis/spatial_input.o \
+	extension/postgis/spatial_indices_fn.o \
+	extension/postgis/local_stats_fn.o \
+	extension/background/country.o \
+	extension/background/country_data.o \
+	extension/background/country_suggest.o \
+	extension/background/country_fn.o \
 	extension/postgis/grid.o \
 	extension/postgis/grid_fn.o
 
@@ -61,21 +71,43 @@ SQL_PARTS = \
 	extension/segregation/change.sql \
 	extension/status/status.sql \
 	extension/disclosure/protect.sql \
-	extension/disclosure/cellkey.sql
+	extension/disclosure/cellkey.sql \
+	extension/status/status_views.sql \
+	extension/background/countries.sql
 
 # The PostGIS bridge: a second extension sharing migstat's library.
 POSTGIS_SQL_PARTS = \
 	extension/postgis/header.sql \
+	extension/postgis/spatial_indices.sql \
+	extension/postgis/local_stats.sql \
 	extension/postgis/common.sql \
 	extension/postgis/weights.sql \
 	extension/postgis/grid.sql \
 	extension/postgis/districts.sql
 
+# Upgrades.  Every released version's install script is kept, frozen, in
+# extension/versions/ (installed as is, so that the upgrade test can install
+# it); the upgrade script from the last release to this one is assembled from
+# what changed: the SQL parts added since, after a header and the hand-written
+# changes of existing objects (extension/upgrade/).  test/upgrade/run.sh
+# proves that installing the old version and updating gives exactly a fresh
+# install.
+SQL_PARTS_0_1_0 = extension/common/header.sql extension/segregation/twogroup.sql \
+	extension/segregation/multigroup.sql extension/segregation/longform.sql \
+	extension/segregation/decomposition.sql extension/segregation/inference.sql \
+	extension/segregation/change.sql extension/status/status.sql \
+	extension/disclosure/protect.sql extension/disclosure/cellkey.sql
+UPGRADE_0_1_0_PARTS = extension/upgrade/0.1.0--0.2.0.sql \
+	$(filter-out $(SQL_PARTS_0_1_0), $(SQL_PARTS))
+
 MODULEDIR   = extension
-DATA        = extension/migstat.control extension/migstat_postgis.control
-DATA_built  = extension/migstat--$(EXTVERSION).sql extension/migstat_postgis--$(EXTVERSION).sql
+DATA        = extension/migstat.control extension/migstat_postgis.control \
+	extension/versions/migstat--0.1.0.sql
+DATA_built  = extension/migstat--$(EXTVERSION).sql extension/migstat_postgis--$(EXTVERSION).sql \
+	extension/migstat--0.1.0--$(EXTVERSION).sql
 EXTRA_CLEAN = test/unit/run_unit_tests test/fuzz/fuzz_state_decode \
-	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode
+	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode \
+	test/fuzz/fuzz_country_decode
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=migstat
@@ -98,6 +130,9 @@ endif
 extension/migstat--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
 
+extension/migstat--0.1.0--$(EXTVERSION).sql: $(UPGRADE_0_1_0_PARTS)
+	cat $(UPGRADE_0_1_0_PARTS) > $@
+
 extension/migstat_postgis--$(EXTVERSION).sql: $(POSTGIS_SQL_PARTS)
 	cat $(POSTGIS_SQL_PARTS) > $@
 
@@ -109,15 +144,20 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/segregation/change.c extension/common/siphash.c \
 	extension/disclosure/ptable.c extension/disclosure/cellkey.c extension/disclosure/rounding.c \
 	extension/status/parse.c extension/status/catalogue_data.c \
-	extension/postgis/grid.c
+	extension/postgis/sparse_weights.c extension/postgis/spatial_indices.c \
+	extension/postgis/local_stats.c \
+	extension/background/country.c extension/background/country_data.c \
+	extension/background/country_suggest.c extension/postgis/grid.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h extension/status/*.h \
 		extension/disclosure/ptable.h extension/disclosure/cellkey.h extension/disclosure/rounding.h \
 		extension/common/keymap.h extension/common/portable_bytes.h extension/common/siphash.h \
 		extension/common/random.h extension/common/table_sampler.h \
-		extension/postgis/grid.h
+		extension/postgis/sparse_weights.h extension/postgis/spatial_indices.h \
+		extension/postgis/local_stats.h extension/background/*.h extension/postgis/grid.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -fsanitize=address,undefined \
-		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -Iextension/postgis -o $@ test/unit/*.c $(CORE_SRC) -lm
+		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -Iextension/postgis \
+		-Iextension/background -o $@ test/unit/*.c $(CORE_SRC) -lm
 
 CC_UNIT ?= gcc
 

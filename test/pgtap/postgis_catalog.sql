@@ -1,5 +1,7 @@
 -- Catalogue properties of migstat_postgis: every function has a COMMENT and
--- the intended volatility and parallel safety.  The weights builders and
+-- the intended volatility and parallel safety.  The exact lists below are
+-- those of the weights, grid and district parts (this file's area); the
+-- spatial indices (STABLE, PARALLEL SAFE) are checked in postgis_indices.sql.  The weights builders and
 -- everything else that runs a caller's query text or creates a temporary
 -- table are VOLATILE and PARALLEL UNSAFE (a temporary table cannot be
 -- created in a parallel worker, nor by the leader in parallel mode); the
@@ -13,7 +15,8 @@ BEGIN;
 SELECT plan(8);
 
 CREATE TEMP VIEW pg_fns AS
-SELECT p.oid, p.oid::regprocedure::text AS sig, p.proname::text AS name, p.provolatile, p.proparallel
+SELECT p.oid, p.oid::regprocedure::text AS sig, p.proname::text AS name, p.provolatile, p.proparallel,
+	   p.proname ~ '^(weights_|grid_|assign_points$|unassigned_points$|postgis_schema$|srid_is_geographic$|postgis_input_error$)' AS mine
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'migstat_postgis';
@@ -28,11 +31,11 @@ SELECT is((SELECT string_agg(name, ', ' ORDER BY name) FROM pg_fns WHERE provola
           'weights_distance_decay, weights_explain, weights_islands, weights_kernel, weights_knn, weights_queen, '
           'weights_rook, weights_row_standardised, weights_units_table',
           'VOLATILE and PARALLEL UNSAFE: exactly the functions that run query texts or create temporary tables');
-SELECT is((SELECT string_agg(name, ', ' ORDER BY name) FROM pg_fns WHERE provolatile = 'i'),
+SELECT is((SELECT string_agg(name, ', ' ORDER BY name) FROM pg_fns WHERE provolatile = 'i' AND mine),
           'grid_cell_id, grid_cell_id, grid_cell_id_of_point, grid_cell_id_other, grid_cell_parse, grid_cell_polygon, grid_point_rejected, '
           'weights_both_directions, weights_check_positive',
           'IMMUTABLE: the grid functions and the pure helpers');
-SELECT is((SELECT string_agg(name, ', ' ORDER BY name) FROM pg_fns WHERE provolatile = 's'),
+SELECT is((SELECT string_agg(name, ', ' ORDER BY name) FROM pg_fns WHERE provolatile = 's' AND mine),
           'postgis_schema, srid_is_geographic', 'STABLE: the two catalog readers');
 SELECT is_empty($$SELECT sig FROM pg_fns WHERE proparallel <> 's' AND NOT (provolatile = 'v' AND proparallel = 'u')$$,
                 'every other function is PARALLEL SAFE');

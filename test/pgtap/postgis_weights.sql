@@ -14,7 +14,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS migstat_postgis CASCADE;
 BEGIN;
-SELECT plan(58);
+SELECT plan(59);
 
 -- PostGIS's schema is looked up once (it may be any schema); the last block
 -- runs every builder with a search_path that lacks it (and migstat).
@@ -196,6 +196,12 @@ SELECT is_empty($$SELECT 1 FROM migstat.weights_rook('SELECT fips AS unit, geom 
 SELECT set_eq('SELECT unit_i, unit_j FROM sac_queen', 'SELECT i, j FROM sac_brute', 'Sacramento queen: the same pairs');
 SELECT is_empty('SELECT unit FROM migstat.weights_islands(''SELECT fips AS unit FROM wtest.sac'', ''SELECT * FROM sac_queen'')',
                 'Sacramento queen: no islands');
+-- End to end with the spatial indices: Morrill's D(adj) of hisp against the
+-- rest on these queen weights is PySAL's value 0.2611974332919437
+-- (pysal/segregation tests, as in docs/spatial-indices.md).
+SELECT cmp_ok(abs(migstat.adjusted_dissimilarity('SELECT fips AS unit, hisp AS x, tot_pop AS t FROM wtest.sac',
+                                                 'SELECT * FROM sac_queen') - 0.2611974332919437), '<', 1e-12::float8,
+              'Sacramento: Morrill D(adj) on weights_queen = 0.2611974332919437 (PySAL)');
 
 -- bad input
 SELECT throws_ok($$SELECT * FROM migstat.weights_queen('SELECT id AS unit, geom FROM wtest.mixed')$$,

@@ -72,6 +72,8 @@ static const UnitTest *const unit_suites[] = {
 	unit_disclosure_tests,
 	unit_table_sampler_tests,
 	unit_grid_tests,
+	unit_spatial_tests,
+	unit_country_tests,
 };
 
 int

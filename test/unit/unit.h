@@ -78,5 +78,7 @@ extern const UnitTest unit_status_parse_tests[];
 extern const UnitTest unit_disclosure_tests[];
 extern const UnitTest unit_table_sampler_tests[];
 extern const UnitTest unit_grid_tests[];
+extern const UnitTest unit_spatial_tests[];
+extern const UnitTest unit_country_tests[];
 
 #endif							/* MIGSTAT_TEST_UNIT_H */
