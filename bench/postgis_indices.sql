@@ -149,4 +149,9 @@ SET client_min_messages = warning;
 SET work_mem = '1GB';
 SET jit = :'jit';
 SET max_parallel_workers_per_gather = 0;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET min_parallel_index_scan_size = 0;
+SELECT set_config('bench.runs', :'runs', false) \gset
 DROP TABLE bench.pgi_cases, bench.pgi_once, bench.pgi_memory;
