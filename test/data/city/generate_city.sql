@@ -51,15 +51,16 @@ RETURN CASE
         CASE WHEN x < 0.85 THEN '§ 24 AufenthG' WHEN x < 0.90 THEN '§ 9 AufenthG'
              WHEN x < 0.95 THEN '§ 18b AufenthG' ELSE '§ 28 Abs. 1 S. 1 Nr. 1 AufenthG' END
     WHEN citizenship IN ('SY', 'AF', 'IQ', 'ER', 'SO', 'IR', 'NG', 'PK') THEN
-        CASE WHEN x < 0.28 THEN '§ 25 Abs. 2 S. 1 Alt. 1 AufenthG'
-             WHEN x < 0.46 THEN '§ 25 Abs. 2 S. 1 Alt. 2 AufenthG'
-             WHEN x < 0.49 THEN '§ 25 Abs. 1 AufenthG'
-             WHEN x < 0.54 THEN '§ 25 Abs. 3 AufenthG'
-             WHEN x < 0.64 THEN '§ 26 Abs. 3 AufenthG'
-             WHEN x < 0.75 THEN '§ 55 AsylG'
-             WHEN x < 0.83 THEN '§ 60a Abs. 2 S. 1 AufenthG'
-             WHEN x < 0.85 THEN '§ 60b AufenthG'
-             WHEN x < 0.88 THEN '§ 104c AufenthG'
+        CASE WHEN x < 0.20 THEN '§ 25 Abs. 2 S. 1 Alt. 1 AufenthG'
+             WHEN x < 0.32 THEN '§ 25 Abs. 2 S. 1 Alt. 2 AufenthG'
+             WHEN x < 0.34 THEN '§ 25 Abs. 1 AufenthG'
+             WHEN x < 0.38 THEN '§ 25 Abs. 3 AufenthG'
+             WHEN x < 0.52 THEN '§ 26 Abs. 3 AufenthG'
+             WHEN x < 0.64 THEN '§ 9 AufenthG'
+             WHEN x < 0.74 THEN '§ 55 AsylG'
+             WHEN x < 0.82 THEN '§ 60a Abs. 2 S. 1 AufenthG'
+             WHEN x < 0.84 THEN '§ 60b AufenthG'
+             WHEN x < 0.87 THEN '§ 104c AufenthG'
              WHEN x < 0.90 THEN '§ 25b AufenthG'
              WHEN age < 18 THEN '§ 32 AufenthG'
              ELSE '§ 36a AufenthG' END
@@ -75,8 +76,8 @@ RETURN CASE
              WHEN x < 0.75 THEN '§ 9 AufenthG' WHEN x < 0.90 THEN '§ 30 AufenthG'
              ELSE '§ 21 AufenthG' END
     ELSE
-        CASE WHEN x < 0.35 THEN '§ 9 AufenthG' WHEN x < 0.42 THEN '§ 9a AufenthG'
-             WHEN x < 0.52 THEN '§ 28 Abs. 1 S. 1 Nr. 1 AufenthG' WHEN x < 0.67 THEN '§ 30 AufenthG'
+        CASE WHEN x < 0.40 THEN '§ 9 AufenthG' WHEN x < 0.48 THEN '§ 9a AufenthG'
+             WHEN x < 0.56 THEN '§ 28 Abs. 1 S. 1 Nr. 1 AufenthG' WHEN x < 0.68 THEN '§ 30 AufenthG'
              WHEN x < 0.72 THEN '§ 18a AufenthG' WHEN x < 0.80 THEN '§ 18b AufenthG'
              WHEN x < 0.85 THEN '§ 19c AufenthG' WHEN x < 0.91 THEN '§ 16b AufenthG'
              WHEN x < 0.95 THEN '§ 31 Abs. 1 AufenthG' ELSE '§ 60a Abs. 2 S. 1 AufenthG' END
@@ -100,8 +101,8 @@ BEGIN
     -- sqrt-radius, stretched), Voronoi cells clipped to the ellipse.
     CREATE TABLE city.cells AS
     WITH shape AS (
-        SELECT ST_Translate(ST_Scale(ST_Buffer(ST_MakePoint(0, 0), 1, 32), 11000, 8000),
-                            356000, 5645000) AS geom
+        SELECT ST_SetSRID(ST_Translate(ST_Scale(ST_Buffer(ST_MakePoint(0, 0), 1, 32), 11000, 8000),
+                                       356000, 5645000), 25832) AS geom
     ), pts AS (
         SELECT i, ST_SetSRID(ST_MakePoint(356000 + 11000 * sqrt(regsim.u(seed, -1000 - i, 1)) * cos(2 * pi() * regsim.u(seed, -1000 - i, 2)),
                                           5645000 + 8000 * sqrt(regsim.u(seed, -1000 - i, 1)) * sin(2 * pi() * regsim.u(seed, -1000 - i, 2))),
@@ -112,12 +113,12 @@ BEGIN
         FROM pts
     )
     SELECT p.i, p.pt,
-           ST_SetSRID(ST_Intersection(v.cell, (SELECT geom FROM shape)), 25832) AS geom,
+           ST_Intersection(v.cell, (SELECT geom FROM shape)) AS geom,
            -- the segregation score: near a point 4 km north-east of the
            -- centre is high, with noise of about 2.5 km
            - ST_Distance(p.pt, ST_SetSRID(ST_MakePoint(359000, 5648000), 25832))
            + 2500 * (regsim.u(seed, -1000 - p.i, 3) - 0.5) AS score
-    FROM pts p JOIN vor v ON ST_Contains(ST_SetSRID(v.cell, 25832), p.pt);
+    FROM pts p JOIN vor v ON ST_Contains(v.cell, p.pt);
 
     -- Districts by the generator's immigrant factor (its stream 4 of the
     -- district key) onto cells by score: high factor, high score.
