@@ -1,8 +1,8 @@
--- migstat demo: segregation indices for the Sacramento region (403 census
--- tracts, 2000 census; CC0, test/data/sacramento).
+-- migstat demo, part 2: segregation indices for the Sacramento region (403
+-- census tracts, 2000 census; CC0, test/data/sacramento), checked against PySAL.
 SET client_min_messages = warning;
-CREATE EXTENSION migstat;
-CREATE EXTENSION postgis;
+CREATE EXTENSION IF NOT EXISTS migstat;
+CREATE EXTENSION IF NOT EXISTS postgis;
 
 CREATE TABLE tracts (fips text PRIMARY KEY, tot_pop int, white int, black int,
                      asian int, hisp int, wkt text);
