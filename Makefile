@@ -59,7 +59,8 @@ SQL_PARTS = \
 	extension/segregation/change.sql \
 	extension/status/status.sql \
 	extension/disclosure/protect.sql \
-	extension/disclosure/cellkey.sql
+	extension/disclosure/cellkey.sql \
+	extension/background/household.sql
 
 # The PostGIS bridge: a second extension sharing migstat's library.
 POSTGIS_SQL_PARTS = \
