@@ -46,7 +46,9 @@ OBJS = \
 	extension/disclosure/rounding.o \
 	extension/disclosure/protect_fn.o \
 	extension/disclosure/ptable_fn.o \
-	extension/disclosure/cellkey_agg.o
+	extension/disclosure/cellkey_agg.o \
+	extension/background/derive.o \
+	extension/background/background_fn.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
@@ -59,7 +61,8 @@ SQL_PARTS = \
 	extension/segregation/change.sql \
 	extension/status/status.sql \
 	extension/disclosure/protect.sql \
-	extension/disclosure/cellkey.sql
+	extension/disclosure/cellkey.sql \
+	extension/background/background.sql
 
 # The PostGIS bridge: a second extension sharing migstat's library.
 POSTGIS_SQL_PARTS = \
@@ -102,14 +105,15 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/common/table_sampler.c extension/segregation/inference.c \
 	extension/segregation/change.c extension/common/siphash.c \
 	extension/disclosure/ptable.c extension/disclosure/cellkey.c extension/disclosure/rounding.c \
-	extension/status/parse.c extension/status/catalogue_data.c
+	extension/status/parse.c extension/status/catalogue_data.c \
+	extension/background/derive.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h extension/status/*.h \
 		extension/disclosure/ptable.h extension/disclosure/cellkey.h extension/disclosure/rounding.h \
 		extension/common/keymap.h extension/common/portable_bytes.h extension/common/siphash.h \
-		extension/common/random.h extension/common/table_sampler.h
+		extension/common/random.h extension/common/table_sampler.h extension/background/*.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -fsanitize=address,undefined \
-		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -o $@ test/unit/*.c $(CORE_SRC) -lm
+		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -Iextension/background -o $@ test/unit/*.c $(CORE_SRC) -lm
 
 CC_UNIT ?= gcc
 
