@@ -470,9 +470,10 @@ migrapro_own(const BgPerson *p, BgTri german, BgTri born_abroad, BgTri imm1950)
 		/* since 27.06.2024 a second citizenship alone decides nothing */
 	}
 	/* MP5/MP6: Zuzugsherkunft or birthplace in an area of origin of Aussiedler */
-	if (acq_open && imm1950 == BG_YES
-		&& ((cflags(p->birth_country) & CF_BVFG)
-			|| (born_abroad != BG_NO && (cflags(p->moved_in_from) & CF_BVFG))))
+	if (acq_open
+		&& (((cflags(p->birth_country) & CF_BVFG) && imm1950 == BG_YES)
+			|| (born_abroad != BG_NO && (cflags(p->moved_in_from) & CF_BVFG)
+				&& p->has_immigration_year && p->immigration_year >= 1950)))
 		return BG_MP_OWN_AUSSIEDLER;
 	if (born_abroad == BG_YES)
 	{
@@ -620,6 +621,8 @@ ask_in_household(const BgParent *parent, ParentQuestion q)
 
 	if (hh == BG_NO)
 		return BG_NO;
+	if (parent == NULL || !parent->present)
+		return hh == BG_YES ? BG_UNKNOWN : BG_NO;	/* no parent linked: none in the household */
 	a = ask(parent, q);
 	return hh == BG_YES ? a : tri_and(hh, a);
 }
