@@ -47,6 +47,9 @@ OBJS = \
 	extension/disclosure/protect_fn.o \
 	extension/disclosure/ptable_fn.o \
 	extension/disclosure/cellkey_agg.o \
+	extension/background/country.o \
+	extension/background/country_data.o \
+	extension/background/country_suggest.o \
 	extension/background/derive.o \
 	extension/background/background_fn.o
 
@@ -106,6 +109,8 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/segregation/change.c extension/common/siphash.c \
 	extension/disclosure/ptable.c extension/disclosure/cellkey.c extension/disclosure/rounding.c \
 	extension/status/parse.c extension/status/catalogue_data.c \
+	extension/background/country.c extension/background/country_data.c \
+	extension/background/country_suggest.c \
 	extension/background/derive.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h extension/status/*.h \

@@ -186,7 +186,7 @@ year_of(int32_t days)
 /* ---------------------------------------------------------------------
  * Country properties the rules need, computed once from the catalogue.
  */
-#define CF_GERMANY		0x01	/* today's Germany, and the GDR (DD): "heutiges Gebiet" */
+#define CF_GERMANY		0x01	/* today's Germany and the GDR: "heutiges Gebiet" */
 #define CF_STATELESS	0x02
 #define CF_UNCLEAR		0x04
 #define CF_BVFG			0x08	/* area of origin of (Spät-)Aussiedler, § 1 Abs. 2 Nr. 3 BVFG */
@@ -231,8 +231,7 @@ init_country_flags(void)
 		const char *a2 = country_alpha2(i);
 		const char *a3 = country_alpha3(i);
 
-		if (country_is_germany(i) || in_list(a2, (const char *const[]) {"DD", NULL})
-			|| in_list(a3, (const char *const[]) {"DDR", NULL}))
+		if (country_is_germany(i) || country_in_present_germany(i))
 			flags[i] |= CF_GERMANY;
 		if (country_is_stateless(i))
 			flags[i] |= CF_STATELESS;
