@@ -340,3 +340,4 @@ FROM (
 \ir multigroup.sql
 \ir disclosure.sql
 \ir status.sql
+\ir background.sql
