@@ -111,8 +111,8 @@ FROM generate_series(1, :bg_persons::bigint) AS i
 CROSS JOIN LATERAL (SELECT bench.kind_of(hashint8extended(i, 10) & 2147483647) AS kind) AS kk
 CROSS JOIN LATERAL bench.person_of_kind(i, kk.kind) AS p
 CROSS JOIN LATERAL (SELECT bench.parent_kind(i, 20, kk.kind) AS mk, bench.parent_kind(i, 21, kk.kind) AS fk) AS pk
-LEFT JOIN LATERAL bench.person_of_kind(i * 7919 + 1, pk.mk) AS m ON pk.mk IS NOT NULL
-LEFT JOIN LATERAL bench.person_of_kind(i * 7919 + 2, pk.fk) AS f ON pk.fk IS NOT NULL;
+LEFT JOIN LATERAL (SELECT * FROM bench.person_of_kind(i * 7919 + 1, pk.mk) WHERE pk.mk IS NOT NULL) AS m ON true
+LEFT JOIN LATERAL (SELECT * FROM bench.person_of_kind(i * 7919 + 2, pk.fk) WHERE pk.fk IS NOT NULL) AS f ON true;
 
 -- Parents are adults: a parent born after the child is moved back 25 years.
 UPDATE bench.bg_flat SET m_bd = LEAST(m_bd, p_bd - 365 * 20), f_bd = LEAST(f_bd, p_bd - 365 * 20),
