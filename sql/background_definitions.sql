@@ -70,7 +70,7 @@ SELECT 'German born abroad to German parents: Mikrozensus 2005 counts, current D
        mz_wide = 'deutsch_zugewandert' AND destatis = 'ohne'
 FROM bg_derived WHERE person_id = 7
 UNION ALL
-SELECT 'naturalised, born here, parents immigrated before 1955? no: after - so Zensus 2011 and MighEV count via the parents',
+SELECT 'naturalised, born here, parents moved in after 1955: Zensus 2011 and MighEV count her through the parents, the others by her naturalisation',
        z2011 = 'deutsch_elternteil_zugewandert' AND mighev = 'elternteil_zugewandert'
 FROM bg_derived WHERE person_id = 3
 UNION ALL
