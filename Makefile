@@ -50,6 +50,7 @@ OBJS = \
 	extension/background/country.o \
 	extension/background/country_data.o \
 	extension/background/country_suggest.o \
+	extension/background/country_fn.o \
 	extension/background/derive.o \
 	extension/background/background_fn.o
 
@@ -65,6 +66,7 @@ SQL_PARTS = \
 	extension/status/status.sql \
 	extension/disclosure/protect.sql \
 	extension/disclosure/cellkey.sql \
+	extension/background/countries.sql \
 	extension/background/background.sql
 
 # The PostGIS bridge: a second extension sharing migstat's library.
@@ -75,7 +77,8 @@ MODULEDIR   = extension
 DATA        = extension/migstat.control extension/migstat_postgis.control
 DATA_built  = extension/migstat--$(EXTVERSION).sql extension/migstat_postgis--$(EXTVERSION).sql
 EXTRA_CLEAN = test/unit/run_unit_tests test/fuzz/fuzz_state_decode \
-	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode
+	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode \
+	test/fuzz/fuzz_country_decode
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=migstat

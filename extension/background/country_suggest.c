@@ -88,6 +88,7 @@ country_suggest(const char *text, size_t len)
 	size_t		n;
 	CountryId	best = COUNTRY_NONE;
 	int			best_score = 1000;
+	int			n_best = 0;
 	int			max_dist;
 
 	if (text == NULL)
@@ -131,7 +132,13 @@ country_suggest(const char *text, size_t len)
 		{
 			best_score = s + penalty;
 			best = id;
+			n_best = 1;
 		}
+		else if (s < 1000 && s + penalty == best_score)
+			n_best++;
 	}
+	/* a near code is only a useful guess if it is the only one */
+	if (best_score >= 10 && n_best > 1)
+		return COUNTRY_NONE;
 	return best;
 }

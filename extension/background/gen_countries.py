@@ -297,6 +297,9 @@ def build(version, iso, rules):
         ivs["free_movement"] = [] if e["code"] == "DE" else merge(fm)
         for r in RELATIONS:
             ivs[r] = sorted(ivs[r], key=lambda x: -10**9 if x[0] is None else x[0])
+            if len(ivs[r]) > 1:
+                # migstat.countries() has one from/to column pair per relation
+                fail(e["where"], f"{e['code']}: more than one {r} period; countries() needs one")
             for a, b in zip(ivs[r], ivs[r][1:]):
                 if a[1] is None or b[0] is None or b[0] <= a[1]:
                     fail(e["where"], f"{e['code']}: overlapping {r} periods {a[2]} and {b[2]}")

@@ -376,6 +376,7 @@ test_country_suggest(void)
 	CHECK(country_suggest("Frankreich ", 11) == id_of("FR"));
 	CHECK(country_suggest("Polan", 5) == id_of("PL"));
 	CHECK(country_suggest("GER", 3) == id_of("DE"));	/* a name prefix before a near code */
+	CHECK(country_suggest("ZZ", 2) == COUNTRY_NONE);	/* many codes one letter off */
 	CHECK(country_suggest("", 0) == COUNTRY_NONE);
 	CHECK(country_suggest(NULL, 0) == COUNTRY_NONE);
 	CHECK(country_suggest("qqqqqqqqqqqqqq", 14) == COUNTRY_NONE);
