@@ -46,7 +46,13 @@ OBJS = \
 	extension/disclosure/rounding.o \
 	extension/disclosure/protect_fn.o \
 	extension/disclosure/ptable_fn.o \
-	extension/disclosure/cellkey_agg.o
+	extension/disclosure/cellkey_agg.o \
+	extension/background/country.o \
+	extension/background/country_data.o \
+	extension/background/country_suggest.o \
+	extension/background/country_fn.o \
+	extension/background/derive.o \
+	extension/background/background_fn.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
@@ -60,6 +66,8 @@ SQL_PARTS = \
 	extension/status/status.sql \
 	extension/disclosure/protect.sql \
 	extension/disclosure/cellkey.sql \
+	extension/background/countries.sql \
+	extension/background/background.sql \
 	extension/background/household.sql
 
 # The PostGIS bridge: a second extension sharing migstat's library.
@@ -70,7 +78,8 @@ MODULEDIR   = extension
 DATA        = extension/migstat.control extension/migstat_postgis.control
 DATA_built  = extension/migstat--$(EXTVERSION).sql extension/migstat_postgis--$(EXTVERSION).sql
 EXTRA_CLEAN = test/unit/run_unit_tests test/fuzz/fuzz_state_decode \
-	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode
+	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode \
+	test/fuzz/fuzz_country_decode
 
 REGRESS      = $(patsubst sql/%.sql,%,$(sort $(wildcard sql/*.sql)))
 REGRESS_OPTS = --inputdir=. --load-extension=migstat
@@ -103,14 +112,17 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/common/table_sampler.c extension/segregation/inference.c \
 	extension/segregation/change.c extension/common/siphash.c \
 	extension/disclosure/ptable.c extension/disclosure/cellkey.c extension/disclosure/rounding.c \
-	extension/status/parse.c extension/status/catalogue_data.c
+	extension/status/parse.c extension/status/catalogue_data.c \
+	extension/background/country.c extension/background/country_data.c \
+	extension/background/country_suggest.c \
+	extension/background/derive.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h extension/status/*.h \
 		extension/disclosure/ptable.h extension/disclosure/cellkey.h extension/disclosure/rounding.h \
 		extension/common/keymap.h extension/common/portable_bytes.h extension/common/siphash.h \
-		extension/common/random.h extension/common/table_sampler.h
+		extension/common/random.h extension/common/table_sampler.h extension/background/*.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -fsanitize=address,undefined \
-		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -o $@ test/unit/*.c $(CORE_SRC) -lm
+		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -Iextension/background -o $@ test/unit/*.c $(CORE_SRC) -lm
 
 CC_UNIT ?= gcc
 

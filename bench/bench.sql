@@ -340,3 +340,5 @@ FROM (
 \ir multigroup.sql
 \ir disclosure.sql
 \ir status.sql
+\ir countries.sql
+\ir background.sql

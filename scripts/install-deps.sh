@@ -11,6 +11,7 @@ packages=(
 	libtap-parser-sourcehandler-pgtap-perl   # pg_prove
 	clang-14 libclang-rt-14-dev               # libFuzzer for the fuzz targets
 	python3                                   # docs example checker
+	iso-codes                                 # ISO 3166 lists: gen_countries.py --refresh, and --check's note
 )
 
 missing=()

@@ -47,6 +47,15 @@ fi
 cat "$OUT/catalogue.log"
 record catalogue "$OUT/catalogue.log" 0
 
+echo "== the compiled country catalogue is up to date with its data files"
+if python3 extension/background/gen_countries.py --check > "$OUT/countries.log" 2>&1; then
+	echo "countries: 1 passed, 0 failed" >> "$OUT/countries.log"
+else
+	echo "countries: 0 passed, 1 failed" >> "$OUT/countries.log"
+fi
+cat "$OUT/countries.log"
+record countries "$OUT/countries.log" 0
+
 echo "== C unit tests of the plain-C core"
 make -s unittest 2>&1 | tee "$OUT/unit.log"
 record unit "$OUT/unit.log" "${PIPESTATUS[0]}"

@@ -10,6 +10,8 @@
 #   md     decomposition states "MD"    extension/segregation/decomposition.c
 #   status residence_status text input  extension/status/parse.c (seeds committed
 #          by hand in corpus/status/, not written by gen_corpus.c)
+#   country country codes               extension/background/country.c (seeds
+#          committed by hand in corpus/country/)
 #   ck     ckm_count states "MK"        extension/disclosure/cellkey.c
 #   pt     perturbation tables          extension/disclosure/ptable.c
 #
@@ -17,7 +19,7 @@
 # test/fuzz/fuzz_<name>_decode, regenerates the committed seed corpora
 # test/fuzz/corpus/<name>/ with gen_corpus.c (deterministic: the files only
 # change if a format does), then fuzzes the targets one after another, each
-# for its share of SECONDS (SECONDS / 6, the remainder to the first ones, at
+# for its share of SECONDS (SECONDS / 8, the remainder to the first ones, at
 # least 1 second), into the scratch corpora test/fuzz/corpus-work/<name>/
 # (gitignored; kept between runs).  A crash leaves its input in
 # test/fuzz/corpus-work/<name>/crash-* (or leak-*, oom-*, timeout-*);
@@ -30,7 +32,7 @@
 # M > 0.
 set -uo pipefail
 
-TARGETS=(state mg lf md status ck pt)
+TARGETS=(state mg lf md status country ck pt)
 passed=0
 failed=0
 
@@ -51,9 +53,11 @@ CORE="extension/segregation/state_codec.c extension/segregation/indices.c
 	extension/segregation/longform.c extension/common/keymap.c
 	extension/segregation/decomposition.c extension/status/parse.c
 	extension/status/catalogue_data.c extension/disclosure/cellkey.c
-	extension/disclosure/ptable.c extension/common/siphash.c"
+	extension/disclosure/ptable.c extension/common/siphash.c
+	extension/background/country.c extension/background/country_data.c
+	extension/background/country_suggest.c"
 # -fno-sanitize-recover: undefined behaviour must abort (a crash), not just print.
-CFLAGS="-g -O1 -fno-sanitize-recover=undefined -Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status"
+CFLAGS="-g -O1 -fno-sanitize-recover=undefined -Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -Iextension/background"
 
 
 [[ "$FUZZ_SECONDS" =~ ^[0-9]+$ ]] || fail_all "usage: test/fuzz/run.sh [SECONDS]"

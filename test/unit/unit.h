@@ -77,5 +77,7 @@ extern const UnitTest unit_random_inference_tests[];
 extern const UnitTest unit_status_parse_tests[];
 extern const UnitTest unit_disclosure_tests[];
 extern const UnitTest unit_table_sampler_tests[];
+extern const UnitTest unit_country_tests[];
+extern const UnitTest unit_background_tests[];
 
 #endif							/* MIGSTAT_TEST_UNIT_H */
