@@ -230,7 +230,7 @@ origin AS (
 family AS MATERIALIZED (
     SELECT o.*,
            CASE kind
-             WHEN 'single' THEN 18 + 72 * power(regsim.u(seed, h, 40), 1.3)
+             WHEN 'single' THEN 18.5 + 71.5 * power(regsim.u(seed, h, 40), 1.3)
              WHEN 'couple' THEN 20 + 65 * regsim.u(seed, h, 40)
              WHEN 'shared_flat' THEN 19 + 12 * regsim.u(seed, h, 40)
              ELSE greatest(oldest_age + mother_at_first, 18.2) END AS mother_age,
@@ -264,9 +264,9 @@ family2 AS MATERIALIZED (
                  CASE WHEN f.profile IN ('aussiedler', 'mixed', 'de_abroad')
                         OR (f.profile IN ('foreign', 'naturalised') AND NOT f.second_generation)
                       THEN extract(year FROM reference_date) - i.imm_year END) AS moved_ago,
-           regsim.pick(f.names_mother_side, regsim.u(seed, h, 51), 2) AS name_mother_born,
-           regsim.pick(f.names_father_side, regsim.u(seed, h, 52), 2) AS name_father,
-           regsim.pick(regsim.surnames('DE'), regsim.u(seed, h, 53), 2) AS name_stepfather,
+           regsim.pick(f.names_mother_side, regsim.u(seed, h, 51)) AS name_mother_born,
+           regsim.pick(f.names_father_side, regsim.u(seed, h, 52)) AS name_father,
+           regsim.pick(regsim.surnames('DE'), regsim.u(seed, h, 53)) AS name_stepfather,
            -- the year the immigrant adults came: aged 0-35, by the reference
            -- year; (Spät-)Aussiedler 1988-2005
            i.imm_year
@@ -317,7 +317,7 @@ person AS (
            CASE
              WHEN s.kind = 'shared_flat' THEN 19 + 14 * regsim.u(seed, s.h * 16 + s.slot, 70)
              WHEN s.slot = 0 THEN s.mother_age
-             WHEN s.slot = 1 AND s.kind = 'couple' THEN greatest(18, s.mother_age + s.father_gap)
+             WHEN s.slot = 1 AND s.kind = 'couple' THEN greatest(18.5, s.mother_age + s.father_gap)
              WHEN s.slot = 1 THEN greatest(s.mother_age + s.father_gap, s.oldest_age + 17, 18.2)
              WHEN s.slot = 2 THEN greatest(s.mother_age - 5 + 12 * regsim.u(seed, s.h * 16 + 2, 71), 18.5)
              WHEN s.slot = 3 AND s.kind = 'kids_with_gp' THEN s.mother_age
@@ -475,7 +475,10 @@ shown2 AS MATERIALIZED (
            -- after the move, on their own for step-fathers, flatmates and
            -- parents elsewhere
            CASE
-             WHEN s.role = 'stepfather' THEN regsim.years_before(reference_date, s.moved_ago * s.step_moved_draw)
+             WHEN s.role = 'stepfather' THEN
+                 greatest(regsim.years_before(reference_date, s.moved_ago * s.step_moved_draw),
+                          CASE WHEN s.birthplace = 'abroad'
+                               THEN make_date(greatest(s.imm_year, extract(year FROM s.birth)::int), 1, 1) END)
              WHEN s.role IN ('flatmate', 'parent_elsewhere') THEN
                  greatest(regsim.years_before(reference_date, least(s.age - 18, 10) * regsim.u(seed, s.id, 75)),
                           CASE WHEN s.birthplace = 'abroad'
@@ -495,7 +498,7 @@ shown2 AS MATERIALIZED (
            END AS prev,
            -- surnames
            CASE
-             WHEN s.kind IN ('single', 'shared_flat') THEN regsim.pick(s.names_a, regsim.u(seed, s.id, 79), 2)
+             WHEN s.kind IN ('single', 'shared_flat') THEN regsim.pick(s.names_a, regsim.u(seed, s.id, 79))
              WHEN s.kind = 'couple' AND s.slot = 0 AND NOT s.married THEN s.name_mother_born
              WHEN s.kind = 'couple' THEN s.name_father
              WHEN s.role = 'stepfather' THEN s.name_stepfather
