@@ -342,3 +342,4 @@ FROM (
 \ir status.sql
 \ir countries.sql
 \ir background.sql
+\ir household.sql

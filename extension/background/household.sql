@@ -57,11 +57,11 @@ BEGIN
     IF same_surname THEN
         needed := needed || 'surname'::text;
         rule_names := rule_names || ', surname';
-        -- Equal ignoring case, or one a part of the other's double name.
+        -- Equal ignoring case, or one a part of the other's double name
+        -- (the hyphen-separated parts, computed once per person, overlap).
         filters := filters || $$
-          AND (c.surname IS NULL OR a.surname IS NULL
-               OR string_to_array(lower(btrim(c.surname)), '-')
-                  && string_to_array(lower(btrim(a.surname)), '-'))$$;
+          AND (c.surname_parts IS NULL OR a.surname_parts IS NULL
+               OR c.surname_parts && a.surname_parts)$$;
     END IF;
     IF same_previous_address THEN
         needed := needed || 'previous_address_id'::text;
@@ -106,7 +106,9 @@ BEGIN
     END IF;
 
     RETURN QUERY EXECUTE format($q$
-        WITH person AS NOT MATERIALIZED (
+        -- Materialized: the rule columns are computed once per person, not
+        -- once per candidate pair in the join filter.
+        WITH person AS MATERIALIZED (
             SELECT r.person_id::bigint AS id, r.birth_date::date AS birth_date,
                    r.reference_date::date AS reference_date, r.address_id,
                    CASE WHEN r.sex::text IN ('f', 'm') THEN r.sex::text END AS sex
@@ -119,15 +121,19 @@ BEGIN
             SELECT * FROM person WHERE birth_date > reference_date - interval '18 years'
         ),
         adult AS (
-            SELECT * FROM person WHERE birth_date <= reference_date - interval '18 years'
+            -- the birthdays a child may have, per adult: computed once, not per pair
+            SELECT *,
+                   (birth_date + make_interval(years => $2))::date AS mother_from,
+                   (birth_date + make_interval(years => $3 + 1))::date AS mother_until,
+                   (birth_date + make_interval(years => $4))::date AS father_from,
+                   (birth_date + make_interval(years => $5 + 1))::date AS father_until
+            FROM person WHERE birth_date <= reference_date - interval '18 years'
         ),
         candidate AS (
             SELECT c.id AS child, a.id AS adult, a.sex,
-                   (NOT $1 OR (a.birth_date + make_interval(years => $2) <= c.birth_date
-                               AND c.birth_date < a.birth_date + make_interval(years => $3 + 1)))
+                   (NOT $1 OR (a.mother_from <= c.birth_date AND c.birth_date < a.mother_until))
                        AS mother_fits,
-                   (NOT $1 OR (a.birth_date + make_interval(years => $4) <= c.birth_date
-                               AND c.birth_date < a.birth_date + make_interval(years => $5 + 1)))
+                   (NOT $1 OR (a.father_from <= c.birth_date AND c.birth_date < a.father_until))
                        AS father_fits
             FROM child c JOIN adult a ON a.address_id = c.address_id
             WHERE true %s
@@ -146,7 +152,8 @@ BEGIN
                coalesce(n.mothers, 0), coalesce(n.fathers, 0), $6
         FROM child c LEFT JOIN counted n ON n.child = c.id
         $q$,
-        CASE WHEN same_surname THEN ', r.surname::text AS surname' ELSE '' END,
+        CASE WHEN same_surname
+             THEN ', string_to_array(lower(btrim(r.surname::text)), ''-'') AS surname_parts' ELSE '' END,
         CASE WHEN same_previous_address THEN ', r.previous_address_id' ELSE '' END,
         CASE WHEN same_move_in THEN ', r.move_in_date::date AS move_in_date' ELSE '' END,
         register, filters)

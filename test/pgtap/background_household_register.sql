@@ -10,8 +10,9 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS migstat;
-\i test/data/register/generate_register.sql
 BEGIN;
+-- The generator's schema regsim lives until the ROLLBACK below.
+\i test/data/register/generate_register.sql
 SELECT plan(31);
 -- The checksums read dates as text.
 SET LOCAL DateStyle = 'ISO, YMD';
