@@ -58,7 +58,8 @@ BEGIN
         needed := needed || 'surname'::text;
         rule_names := rule_names || ', surname';
         -- Equal ignoring case, or one a part of the other's double name
-        -- (the hyphen-separated parts, computed once per person, overlap).
+        -- (the hyphen-separated parts, computed once per person, overlap);
+        -- an empty surname is unknown.
         filters := filters || $$
           AND (c.surname_parts IS NULL OR a.surname_parts IS NULL
                OR c.surname_parts && a.surname_parts)$$;
@@ -153,7 +154,8 @@ BEGIN
         FROM child c LEFT JOIN counted n ON n.child = c.id
         $q$,
         CASE WHEN same_surname
-             THEN ', string_to_array(lower(btrim(r.surname::text)), ''-'') AS surname_parts' ELSE '' END,
+             THEN $s$, regexp_split_to_array(lower(nullif(btrim(r.surname::text), '')), '\s*-\s*')
+                        AS surname_parts$s$ ELSE '' END,
         CASE WHEN same_previous_address THEN ', r.previous_address_id' ELSE '' END,
         CASE WHEN same_move_in THEN ', r.move_in_date::date AS move_in_date' ELSE '' END,
         register, filters)

@@ -9,7 +9,7 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS migstat;
 BEGIN;
-SELECT plan(60);
+SELECT plan(62);
 
 CREATE TEMP TABLE hh (
     person_id bigint PRIMARY KEY, address_id bigint, birth_date date, sex text,
@@ -95,6 +95,12 @@ INSERT INTO hh (person_id, address_id, birth_date, sex, surname, previous_addres
     (1101, 11, '1985-01-01', 'f', 'Hahn', NULL, NULL),
     (1102, 11, '1987-01-01', 'f', 'Hahn', NULL, NULL),
     (1103, 11, '2016-01-01', 'm', 'Hahn', NULL, NULL),
+-- Address 17, blanks around the hyphen: "Seidel - Roth" shares "roth" with
+-- Tim "Roth".  Address 18, an empty surname is unknown and excludes nobody.
+    (1701, 17, '1986-03-03', 'f', 'Seidel - Roth', NULL, NULL),
+    (1702, 17, '2017-03-03', 'm', 'Roth', NULL, NULL),
+    (1801, 18, '1986-04-04', 'f', '', NULL, NULL),
+    (1802, 18, '2017-04-04', 'f', 'Beck', NULL, NULL),
 -- No address: a row without candidates.
     (1601, NULL, '2015-01-01', 'm', 'Otto', NULL, NULL);
 
@@ -117,7 +123,7 @@ END $$;
 
 -- Which rows.
 SELECT is((SELECT array_agg(child_id ORDER BY child_id) FROM r_default),
-          '{103,203,303,305,403,502,602,703,704,802,1003,1103,1202,1302,1402,1503,1601}'::bigint[],
+          '{103,203,303,305,403,502,602,703,704,802,1003,1103,1202,1302,1402,1503,1601,1702,1802}'::bigint[],
           'one row per minor, also without address; none for adults (803, address 9) or without birth date (104)');
 SELECT is((SELECT array_agg(DISTINCT rules) FROM r_default), '{"address, age_gap, surname"}',
           'the default rules: address, age gap, surname');
@@ -149,6 +155,9 @@ SELECT is(pg_temp.got('r_no_surname', 305), '-/302/2/1', 'no surname rule: Kurt 
 -- Address 4.
 SELECT is(pg_temp.got('r_default', 403), '401/-/1/0', 'double name, case and blanks: Berger-Lang ~ " LANG"');
 SELECT is(pg_temp.got('r_no_surname', 403), '-/-/2/0', 'no surname rule: two mother candidates');
+-- Addresses 17, 18.
+SELECT is(pg_temp.got('r_default', 1702), '1701/-/1/0', 'double name with blanks around the hyphen');
+SELECT is(pg_temp.got('r_default', 1802), '1801/-/1/0', 'an empty surname is unknown: not excluded');
 -- Address 5.
 SELECT is(pg_temp.got('r_default', 502), '501/503/1/1', 'defaults link the step-father');
 SELECT is(pg_temp.got('r_previous', 502), '501/-/1/0', 'previous address: the step-father is excluded');
