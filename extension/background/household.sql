@@ -154,7 +154,9 @@ BEGIN
         FROM child c LEFT JOIN counted n ON n.child = c.id
         $q$,
         CASE WHEN same_surname
-             THEN $s$, regexp_split_to_array(lower(nullif(btrim(r.surname::text), '')), '\s*-\s*')
+             THEN $s$, CASE WHEN btrim(r.surname::text) = '' THEN NULL
+                             WHEN strpos(r.surname::text, '-') = 0 THEN ARRAY[lower(btrim(r.surname::text))]
+                             ELSE regexp_split_to_array(lower(btrim(r.surname::text)), '\s*-\s*') END
                         AS surname_parts$s$ ELSE '' END,
         CASE WHEN same_previous_address THEN ', r.previous_address_id' ELSE '' END,
         CASE WHEN same_move_in THEN ', r.move_in_date::date AS move_in_date' ELSE '' END,
