@@ -130,28 +130,26 @@ BEGIN
                    (birth_date + make_interval(years => $5 + 1))::date AS father_until
             FROM person WHERE birth_date <= reference_date - interval '18 years'
         ),
-        candidate AS (
+        fits AS (
             SELECT c.id AS child, a.id AS adult, a.sex,
                    (NOT $1 OR (a.mother_from <= c.birth_date AND c.birth_date < a.mother_until))
                        AS mother_fits,
                    (NOT $1 OR (a.father_from <= c.birth_date AND c.birth_date < a.father_until))
                        AS father_fits
-            FROM child c JOIN adult a ON a.address_id = c.address_id
-            WHERE true %s
+            -- every child, with its candidates if any (a.id NULL: none)
+            FROM child c LEFT JOIN adult a ON a.address_id = c.address_id %s
         ),
         counted AS (
             SELECT child,
-                   count(*) FILTER (WHERE sex IS DISTINCT FROM 'm' AND mother_fits)::int AS mothers,
-                   count(*) FILTER (WHERE sex IS DISTINCT FROM 'f' AND father_fits)::int AS fathers,
+                   count(adult) FILTER (WHERE sex IS DISTINCT FROM 'm' AND mother_fits)::int AS mothers,
+                   count(adult) FILTER (WHERE sex IS DISTINCT FROM 'f' AND father_fits)::int AS fathers,
                    max(adult) FILTER (WHERE sex = 'f' AND mother_fits) AS mother,
                    max(adult) FILTER (WHERE sex = 'm' AND father_fits) AS father
-            FROM candidate GROUP BY child
+            FROM fits GROUP BY child
         )
-        SELECT c.id,
-               CASE WHEN n.mothers = 1 THEN n.mother END,
-               CASE WHEN n.fathers = 1 THEN n.father END,
-               coalesce(n.mothers, 0), coalesce(n.fathers, 0), $6
-        FROM child c LEFT JOIN counted n ON n.child = c.id
+        SELECT child, CASE WHEN mothers = 1 THEN mother END, CASE WHEN fathers = 1 THEN father END,
+               mothers, fathers, $6
+        FROM counted
         $q$,
         CASE WHEN same_surname
              THEN $s$, CASE WHEN btrim(r.surname::text) = '' THEN NULL
