@@ -59,5 +59,14 @@ SELECT c.label AS query, round(bench.best(c.ms)::numeric, 1) AS "best ms",
 FROM bench.household_cases c
 CROSS JOIN LATERAL (SELECT bench.best(ms) AS ms FROM bench.household_cases WHERE ord = 1) b
 ORDER BY c.ord;
+\o /dev/null
+SELECT bench.summarise('households', c.label, bench.best(c.ms), 'bare address join', b.ms, '<= 2x')
+FROM bench.household_cases c
+CROSS JOIN LATERAL (SELECT bench.best(ms) AS ms FROM bench.household_cases WHERE ord = 1) b
+WHERE c.ord > 1
+ORDER BY c.ord;
+\o
 DROP TABLE bench.hh_register;
+SET client_min_messages = warning;
 DROP SCHEMA regsim CASCADE;
+RESET client_min_messages;
