@@ -47,12 +47,20 @@ OBJS = \
 	extension/disclosure/protect_fn.o \
 	extension/disclosure/ptable_fn.o \
 	extension/disclosure/cellkey_agg.o \
+	extension/postgis/sparse_weights.o \
+	extension/postgis/spatial_indices.o \
+	extension/postgis/local_stats.o \
+	extension/postgis/spatial_input.o \
+	extension/postgis/spatial_indices_fn.o \
+	extension/postgis/local_stats_fn.o \
 	extension/background/country.o \
 	extension/background/country_data.o \
 	extension/background/country_suggest.o \
 	extension/background/country_fn.o \
 	extension/background/derive.o \
-	extension/background/background_fn.o
+	extension/background/background_fn.o \
+	extension/postgis/grid.o \
+	extension/postgis/grid_fn.o
 
 # Install script assembled from the areas' SQL, in this order.
 SQL_PARTS = \
@@ -73,7 +81,13 @@ SQL_PARTS = \
 
 # The PostGIS bridge: a second extension sharing migstat's library.
 POSTGIS_SQL_PARTS = \
-	extension/postgis/header.sql
+	extension/postgis/header.sql \
+	extension/postgis/spatial_indices.sql \
+	extension/postgis/local_stats.sql \
+	extension/postgis/common.sql \
+	extension/postgis/weights.sql \
+	extension/postgis/grid.sql \
+	extension/postgis/districts.sql
 
 # Upgrades.  Every released version's install script is kept, frozen, in
 # extension/versions/ (installed as is, so that the upgrade test can install
@@ -134,16 +148,21 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/segregation/change.c extension/common/siphash.c \
 	extension/disclosure/ptable.c extension/disclosure/cellkey.c extension/disclosure/rounding.c \
 	extension/status/parse.c extension/status/catalogue_data.c \
+	extension/postgis/sparse_weights.c extension/postgis/spatial_indices.c \
+	extension/postgis/local_stats.c \
 	extension/background/country.c extension/background/country_data.c \
 	extension/background/country_suggest.c \
-	extension/background/derive.c
+	extension/background/derive.c extension/postgis/grid.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h extension/status/*.h \
 		extension/disclosure/ptable.h extension/disclosure/cellkey.h extension/disclosure/rounding.h \
 		extension/common/keymap.h extension/common/portable_bytes.h extension/common/siphash.h \
-		extension/common/random.h extension/common/table_sampler.h extension/background/*.h
+		extension/common/random.h extension/common/table_sampler.h \
+		extension/postgis/sparse_weights.h extension/postgis/spatial_indices.h \
+		extension/postgis/local_stats.h extension/background/*.h extension/postgis/grid.h
 	$(CC_UNIT) -std=c99 -O1 -g -Wall -Wextra -Werror -ffp-contract=off -fsanitize=address,undefined \
-		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -Iextension/background -o $@ test/unit/*.c $(CORE_SRC) -lm
+		-Iextension/segregation -Iextension/disclosure -Iextension/common -Iextension/status -Iextension/postgis \
+		-Iextension/background -o $@ test/unit/*.c $(CORE_SRC) -lm
 
 CC_UNIT ?= gcc
 

@@ -392,6 +392,12 @@ ORDER BY s.ord;
 \ir countries.sql
 \ir background.sql
 \ir household.sql
+\ir postgis_weights.sql
+-- the spatial indices on the Voronoi polygons and queen weights just built
+\set pgi_units bench.voronoi_units
+\set pgi_queen bench.voronoi_queen
+\set pgi_generate 0
+\ir postgis_indices.sql
 
 \pset format aligned
 \pset tuples_only off

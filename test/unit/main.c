@@ -71,6 +71,8 @@ static const UnitTest *const unit_suites[] = {
 	unit_status_parse_tests,
 	unit_disclosure_tests,
 	unit_table_sampler_tests,
+	unit_grid_tests,
+	unit_spatial_tests,
 	unit_country_tests,
 	unit_background_tests,
 };

@@ -77,6 +77,8 @@ extern const UnitTest unit_random_inference_tests[];
 extern const UnitTest unit_status_parse_tests[];
 extern const UnitTest unit_disclosure_tests[];
 extern const UnitTest unit_table_sampler_tests[];
+extern const UnitTest unit_grid_tests[];
+extern const UnitTest unit_spatial_tests[];
 extern const UnitTest unit_country_tests[];
 extern const UnitTest unit_background_tests[];
 
