@@ -39,41 +39,41 @@ CREATE FUNCTION bench.person_of_kind(k bigint, kind text,
 	OUT imm int, OUT mif text, OUT bd date)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
-	by int;
+	byear int;
 	foreign_c text := bench.pick(k, 11, '{TR,SY,PL,RO,IT,UA,HR,GR,AF,IQ,BG,RU}');
 BEGIN
 	CASE kind
 	WHEN 'native' THEN
-		by := bench.rnd(k, 12, 1940, 2006);
+		byear := bench.rnd(k, 12, 1940, 2006);
 		c1 := 'DE'; bc := 'DE';
 		acq := CASE WHEN k % 4 = 0 THEN 'descent' END;
 	WHEN 'minor' THEN
-		by := bench.rnd(k, 12, 2008, 2024);
+		byear := bench.rnd(k, 12, 2008, 2024);
 		c1 := 'DE'; bc := 'DE';
 	WHEN 'foreign' THEN
-		by := bench.rnd(k, 12, 1940, 2020);
+		byear := bench.rnd(k, 12, 1940, 2020);
 		c1 := foreign_c;
-		IF k % 7 = 0 THEN bc := 'DE'; ELSE bc := foreign_c; imm := greatest(by, bench.rnd(k, 13, 1960, 2024)); mif := foreign_c; END IF;
+		IF k % 7 = 0 THEN bc := 'DE'; ELSE bc := foreign_c; imm := greatest(byear, bench.rnd(k, 13, 1960, 2024)); mif := foreign_c; END IF;
 	WHEN 'naturalised' THEN
-		by := bench.rnd(k, 12, 1945, 2000);
+		byear := bench.rnd(k, 12, 1945, 2000);
 		c1 := 'DE'; c2 := CASE WHEN k % 5 < 2 THEN foreign_c END; acq := 'naturalisation';
-		bc := foreign_c; imm := greatest(by, bench.rnd(k, 13, 1965, 2020)); mif := foreign_c;
+		bc := foreign_c; imm := greatest(byear, bench.rnd(k, 13, 1965, 2020)); mif := foreign_c;
 	WHEN 'aussiedler' THEN
-		by := bench.rnd(k, 12, 1930, 2000);
+		byear := bench.rnd(k, 12, 1930, 2000);
 		c1 := 'DE'; acq := CASE WHEN k % 3 = 0 THEN NULL ELSE 'spaetaussiedler' END;
-		bc := bench.pick(k, 14, '{KZ,RU,PL,RO,UA,KG}'); imm := greatest(by, bench.rnd(k, 13, 1988, 2005)); mif := bc;
+		bc := bench.pick(k, 14, '{KZ,RU,PL,RO,UA,KG}'); imm := greatest(byear, bench.rnd(k, 13, 1988, 2005)); mif := bc;
 	WHEN 'ius_soli' THEN
-		by := bench.rnd(k, 12, 2000, 2020);
+		byear := bench.rnd(k, 12, 2000, 2020);
 		c1 := 'DE'; c2 := 'TR'; acq := 'ius_soli'; bc := 'DE';
 	WHEN 'german_abroad' THEN
-		by := bench.rnd(k, 12, 1950, 2015);
+		byear := bench.rnd(k, 12, 1950, 2015);
 		c1 := 'DE'; acq := 'descent'; bc := bench.pick(k, 14, '{US,FR,CH,GB,ES}');
-		imm := greatest(by, bench.rnd(k, 13, 1980, 2024)); mif := bc;
+		imm := greatest(byear, bench.rnd(k, 13, 1980, 2024)); mif := bc;
 	ELSE	-- birthplace not recorded
-		by := bench.rnd(k, 12, 1940, 2006);
+		byear := bench.rnd(k, 12, 1940, 2006);
 		c1 := 'DE';
 	END CASE;
-	bd := make_date(by, bench.rnd(k, 15, 1, 12), bench.rnd(k, 16, 1, 28));
+	bd := make_date(byear, bench.rnd(k, 15, 1, 12), bench.rnd(k, 16, 1, 28));
 END $$;
 
 CREATE FUNCTION bench.kind_of(k bigint) RETURNS text

@@ -75,16 +75,16 @@ SELECT is_empty($$SELECT person_id FROM d WHERE person_id < 100 AND eg AND mz IS
                 'nobody with an Einwanderungsgeschichte lacks a migration background (MZ 2005, wide)');
 
 -- 4. a whole register derived in parallel gives the serial answers
-CREATE TEMP TABLE big AS
+CREATE TABLE public.bg_big AS
 SELECT i AS person_id, r.citizenship1, r.citizenship2, r.german_acquisition, r.birth_country,
        r.immigration_year, r.moved_in_from, r.birth_date, r.reference_date
 FROM generate_series(1, 20000) i
 JOIN bg_register r ON r.person_id = (ARRAY[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,101,102,103])[1 + i % 20];
-ANALYZE big;
+ANALYZE public.bg_big;
 CREATE TEMP TABLE serial AS
 SELECT migrapro(f, NULL, NULL) AS g, count(*) AS n
 FROM (SELECT background_features(citizenship1, citizenship2, german_acquisition, birth_country,
-             immigration_year, moved_in_from, birth_date, reference_date) AS f FROM big) s GROUP BY 1;
+             immigration_year, moved_in_from, birth_date, reference_date) AS f FROM public.bg_big) s GROUP BY 1;
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
@@ -98,12 +98,12 @@ BEGIN
 END $f$;
 SELECT matches(pg_temp.plan_of($$SELECT migrapro(f, NULL, NULL) AS g, count(*) AS n
       FROM (SELECT background_features(citizenship1, citizenship2, german_acquisition, birth_country,
-                   immigration_year, moved_in_from, birth_date, reference_date) AS f FROM big) s GROUP BY 1$$),
+                   immigration_year, moved_in_from, birth_date, reference_date) AS f FROM public.bg_big) s GROUP BY 1$$),
                'Gather', 'the derivation is planned in parallel workers');
 SELECT results_eq(
     $$SELECT g::text, n FROM (SELECT migrapro(f, NULL, NULL) AS g, count(*) AS n
       FROM (SELECT background_features(citizenship1, citizenship2, german_acquisition, birth_country,
-                   immigration_year, moved_in_from, birth_date, reference_date) AS f FROM big) s GROUP BY 1) p ORDER BY 1$$,
+                   immigration_year, moved_in_from, birth_date, reference_date) AS f FROM public.bg_big) s GROUP BY 1) p ORDER BY 1$$,
     $$SELECT g::text, n FROM serial ORDER BY 1$$,
     'parallel derivation = serial derivation');
 
