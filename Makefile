@@ -57,6 +57,8 @@ OBJS = \
 	extension/background/country_data.o \
 	extension/background/country_suggest.o \
 	extension/background/country_fn.o \
+	extension/background/derive.o \
+	extension/background/background_fn.o \
 	extension/postgis/grid.o \
 	extension/postgis/grid_fn.o
 
@@ -73,7 +75,9 @@ SQL_PARTS = \
 	extension/disclosure/protect.sql \
 	extension/disclosure/cellkey.sql \
 	extension/status/status_views.sql \
-	extension/background/countries.sql
+	extension/background/countries.sql \
+	extension/background/background.sql \
+	extension/background/household.sql
 
 # The PostGIS bridge: a second extension sharing migstat's library.
 POSTGIS_SQL_PARTS = \
@@ -147,7 +151,8 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/postgis/sparse_weights.c extension/postgis/spatial_indices.c \
 	extension/postgis/local_stats.c \
 	extension/background/country.c extension/background/country_data.c \
-	extension/background/country_suggest.c extension/postgis/grid.c
+	extension/background/country_suggest.c \
+	extension/background/derive.c extension/postgis/grid.c
 
 test/unit/run_unit_tests: test/unit/*.c test/unit/*.h $(CORE_SRC) extension/segregation/*.h extension/status/*.h \
 		extension/disclosure/ptable.h extension/disclosure/cellkey.h extension/disclosure/rounding.h \

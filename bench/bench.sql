@@ -390,6 +390,8 @@ ORDER BY s.ord;
 \ir disclosure.sql
 \ir status.sql
 \ir countries.sql
+\ir background.sql
+\ir household.sql
 \ir postgis_weights.sql
 -- the spatial indices on the Voronoi polygons and queen weights just built
 \set pgi_units bench.voronoi_units

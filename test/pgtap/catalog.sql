@@ -42,19 +42,22 @@ SELECT is_empty($$SELECT sig FROM migstat_functions WHERE obj_description(oid, '
 -- migstat.min_cell_count; the cell key method's lookups read a stored
 -- perturbation table, and its partial states name it (catalog lookups);
 -- record_key() draws from the operating system's random source;
--- status_columns() reads the system catalogues.
+-- status_columns() reads the system catalogues; link_parents() reads the
+-- register table it is given.
 SELECT is_empty($$SELECT sig FROM migstat_functions f
                   WHERE prokind = 'f' AND (SELECT provolatile FROM pg_proc WHERE oid = f.oid) <> 'i'
                     AND sig NOT IN ('migstat.suppress(bigint)', 'migstat.ptable_check(regclass)',
                                     'migstat.ckm_perturb(bigint,double precision,regclass)',
                                     'migstat.ckm_final(internal)', 'migstat.ckm_serialize(internal)',
                                     'migstat.ckm_deserialize(bytea,internal)', 'migstat.record_key()',
-                                    'migstat.status_columns()')$$,
+                                    'migstat.status_columns()',
+                                    'migstat.link_parents(regclass,boolean,boolean,boolean,boolean,integer,integer,integer,integer)')$$,
                 'every other function is IMMUTABLE (results depend only on the arguments)');
 SELECT is((SELECT string_agg(sig || ' ' || provolatile::text, ', ' ORDER BY sig) FROM migstat_functions f
            JOIN pg_proc p USING (oid) WHERE provolatile <> 'i'),
           'migstat.ckm_deserialize(bytea,internal) s, migstat.ckm_final(internal) s, '
           'migstat.ckm_perturb(bigint,double precision,regclass) s, migstat.ckm_serialize(internal) s, '
+          'migstat.link_parents(regclass,boolean,boolean,boolean,boolean,integer,integer,integer,integer) s, '
           'migstat.ptable_check(regclass) s, migstat.record_key() v, migstat.status_columns() s, '
           'migstat.suppress(bigint) s',
           'the exceptions are STABLE, and record_key() VOLATILE');

@@ -74,6 +74,7 @@ static const UnitTest *const unit_suites[] = {
 	unit_grid_tests,
 	unit_spatial_tests,
 	unit_country_tests,
+	unit_background_tests,
 };
 
 int

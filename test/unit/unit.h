@@ -80,5 +80,6 @@ extern const UnitTest unit_table_sampler_tests[];
 extern const UnitTest unit_grid_tests[];
 extern const UnitTest unit_spatial_tests[];
 extern const UnitTest unit_country_tests[];
+extern const UnitTest unit_background_tests[];
 
 #endif							/* MIGSTAT_TEST_UNIT_H */
