@@ -67,7 +67,9 @@ CREATE INDEX ON features (person_id);
 CREATE TEMP TABLE links AS SELECT * FROM link_parents('city.persons');
 CREATE TEMP TABLE backgrounds AS
 SELECT r.person_id, r.district, r.citizenship1 <> 'DE' AS foreigner,
-       mikrozensus2005_narrow(p.bf, m.bf, f.bf) AS mz_narrow,
+       mikrozensus2005_narrow(p.bf, m.bf, f.bf,
+                              coalesce(r.mother_in_household, l.mother_id IS NOT NULL),
+                              coalesce(r.father_in_household, l.father_id IS NOT NULL)) AS mz_narrow,
        mikrozensus2005_wide(p.bf, m.bf, f.bf) AS mz_wide,
        destatis_background(p.bf, m.bf, f.bf) AS destatis,
        einwanderungsgeschichte(p.bf, m.bf, f.bf) AS ewg,

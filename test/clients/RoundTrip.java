@@ -178,6 +178,47 @@ public final class RoundTrip {
         }
         covered.add("mutual_information_change");
 
+        // Migration background: acquisition bound as a string, the packed
+        // features as a long, every definition's group as a string.
+        long features;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT background_features('DE', NULL, ?::german_acquisition, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, "naturalisation");
+            ps.setString(2, "PL");
+            ps.setInt(3, 2001);
+            ps.setString(4, "PL");
+            ps.setDate(5, Date.valueOf("1980-01-01"));
+            ps.setDate(6, Date.valueOf("2024-12-31"));
+            try (ResultSet r = ps.executeQuery()) {
+                r.next();
+                features = r.getLong(1);
+                check(!r.wasNull(), "background_features read with getLong", features);
+            }
+        }
+        covered.add("german_acquisition");
+        covered.add("background_features");
+        String[][] definitions = {
+            {"mikrozensus2005_wide", "mikrozensus2005_group"}, {"destatis_background", "destatis_group"},
+            {"einwanderungsgeschichte", "einwanderungsgeschichte_group"}, {"mighev_background", "mighev_group"},
+            {"zensus2011_background", "zensus2011_group"}, {"migrapro", "migrapro_group"}};
+        for (String[] d : definitions) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT g, has_migration_background(g), g::text = ANY (enum_range(NULL::" + d[1] + ")::text[]) "
+                    + "FROM (SELECT " + d[0] + "(?::background_features, NULL, NULL) AS g) s")) {
+                ps.setLong(1, features);
+                try (ResultSet r = ps.executeQuery()) {
+                    r.next();
+                    check(r.getString(1) != null && r.getBoolean(2) && r.getBoolean(3),
+                          d[0] + ": the group as a string, a label of " + d[1] + ", with a migration background",
+                          r.getString(1));
+                    if (d[0].equals("migrapro")) {
+                        check("eingebuergert".equals(r.getString(1)), "MigraPro of a naturalised immigrant", r.getString(1));
+                    }
+                }
+            }
+            covered.add(d[1]);
+        }
+
         // Errors: SQLSTATE, message and hint reach the driver.
         try (PreparedStatement ps = c.prepareStatement("SELECT ?::residence_status")) {
             ps.setString(1, "§ 25 Abs. 99 AufenthG");
@@ -193,7 +234,7 @@ public final class RoundTrip {
         List<String> types = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
                 "SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-                + "WHERE n.nspname = 'migstat' AND t.typcategory <> 'A' "
+                + "WHERE n.nspname = 'migstat' AND t.typcategory <> 'A' AND t.typtype <> 'p' "
                 + "AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')")) {
             while (r.next()) {
                 types.add(r.getString(1));

@@ -159,9 +159,41 @@ def main(dbname):
     key = one(cur, "SELECT record_key(%s::bigint, %s)", (42, 7))
     check(isinstance(key, float) and 0 <= key < 1, "record_key with bound arguments", key)
 
+    # Migration background: the acquisition enum bound as text, the packed
+    # features (a bigint domain), and every definition's group enum.  A
+    # person naturalised after immigrating from Poland in 2001 has a
+    # migration background under every definition (docs/migration-background.md).
+    cur.execute("SELECT enum_range(NULL::german_acquisition)::text[]")
+    acquisitions = cur.fetchone()[0]
+    check("naturalisation" in acquisitions and "descent" in acquisitions,
+          "german_acquisition labels as a text array", acquisitions)
+    covered.update({"german_acquisition", "background_features"})
+    features = one(cur, """SELECT background_features(%s, NULL, %s::german_acquisition, %s, %s, %s, %s, %s)""",
+                   ("DE", "naturalisation", "PL", 2001, "PL", datetime.date(1980, 1, 1), datetime.date(2024, 12, 31)))
+    check(isinstance(features, int), "background_features reads as an integer", repr(features))
+    for fn, typ in [("mikrozensus2005_wide", "mikrozensus2005_group"), ("destatis_background", "destatis_group"),
+                    ("einwanderungsgeschichte", "einwanderungsgeschichte_group"),
+                    ("mighev_background", "mighev_group"), ("zensus2011_background", "zensus2011_group"),
+                    ("migrapro", "migrapro_group")]:
+        cur.execute(f"SELECT g, has_migration_background(g), enum_range(NULL::{typ})::text[] "
+                    f"FROM (SELECT {fn}(%s::background_features, NULL, NULL) AS g) s", (features,))
+        group, has, labels = cur.fetchone()
+        check(isinstance(group, str) and group in labels and has is True,
+              f"{fn}: the group as text, one of {typ}'s labels, with a migration background", group)
+        covered.add(typ)
+    check(one(cur, "SELECT migrapro(%s::background_features, NULL, NULL)::text", (features,)) == "eingebuergert",
+          "MigraPro of a naturalised immigrant is eingebuergert")
+    try:
+        cur.execute("SELECT background_features(%s, NULL, NULL, NULL, NULL, NULL, NULL, %s)",
+                    ("QQ", datetime.date(2024, 12, 31)))
+        check(False, "an unknown country code raises")
+    except psycopg2.Error as e:
+        check(e.pgcode == "22023" and "QQ" in e.diag.message_primary,
+              "an unknown country code raises 22023 naming the code", e.diag.message_primary)
+
     # Coverage: every type of schema migstat (except array types) is read above.
     cur.execute("""SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-                   WHERE n.nspname = 'migstat' AND t.typcategory <> 'A'
+                   WHERE n.nspname = 'migstat' AND t.typcategory <> 'A' AND t.typtype <> 'p'
                      AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
                    ORDER BY 1""")
     types = {r[0] for r in cur.fetchall()}
