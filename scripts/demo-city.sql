@@ -56,8 +56,8 @@ SELECT d.name AS district,
 FROM s JOIN top USING (district) JOIN city.districts d USING (district)
 GROUP BY d.name ORDER BY d.name;
 
-\echo '== Migration background under every definition, the same 600,000 persons (parents: the register''s'
-\echo '   keys where it has them, else household generation by migstat.link_parents)'
+\echo '== Migration background under every definition, the same persons (parents: the register''s keys where'
+\echo '   it has them, else household generation by migstat.link_parents)'
 CREATE TEMP TABLE features AS
 SELECT person_id, district,
        background_features(citizenship1, citizenship2, german_acquisition::german_acquisition, birth_country,
@@ -94,6 +94,8 @@ LATERAL (VALUES (1, 'Mikrozensus 2005, narrow sense', has_migration_background(b
                 (6, 'Zensus 2011', has_migration_background(b.zensus2011)),
                 (7, 'MigraPro (municipal statistics)', has_migration_background(b.migrapro))) AS v(ord, definition, has)
 GROUP BY v.ord, v.definition ORDER BY v.ord;
+\echo '   The survey definitions need both parents'' features; a register has them for linked minors only, so'
+\echo '   for most adults they are not determinable (never counted as "without"). MigraPro was made for registers.'
 \echo '   MigraPro groups:'
 SELECT migrapro AS "MigraPro group", count(*) AS persons, round(100.0 * count(*) / sum(count(*)) OVER (), 1) AS "%"
 FROM backgrounds GROUP BY migrapro ORDER BY migrapro;
