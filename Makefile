@@ -9,7 +9,7 @@
 #   make unittest     C unit tests of the plain-C core (no server needed)
 
 EXTNAME     = migstat
-EXTVERSION  = 0.1.0
+EXTVERSION  = 0.2.0
 
 MODULE_big  = migstat
 OBJS = \
@@ -66,6 +66,7 @@ SQL_PARTS = \
 	extension/status/status.sql \
 	extension/disclosure/protect.sql \
 	extension/disclosure/cellkey.sql \
+	extension/status/status_views.sql \
 	extension/background/countries.sql \
 	extension/background/background.sql
 
@@ -73,9 +74,26 @@ SQL_PARTS = \
 POSTGIS_SQL_PARTS = \
 	extension/postgis/header.sql
 
+# Upgrades.  Every released version's install script is kept, frozen, in
+# extension/versions/ (installed as is, so that the upgrade test can install
+# it); the upgrade script from the last release to this one is assembled from
+# what changed: the SQL parts added since, after a header and the hand-written
+# changes of existing objects (extension/upgrade/).  test/upgrade/run.sh
+# proves that installing the old version and updating gives exactly a fresh
+# install.
+SQL_PARTS_0_1_0 = extension/common/header.sql extension/segregation/twogroup.sql \
+	extension/segregation/multigroup.sql extension/segregation/longform.sql \
+	extension/segregation/decomposition.sql extension/segregation/inference.sql \
+	extension/segregation/change.sql extension/status/status.sql \
+	extension/disclosure/protect.sql extension/disclosure/cellkey.sql
+UPGRADE_0_1_0_PARTS = extension/upgrade/0.1.0--0.2.0.sql \
+	$(filter-out $(SQL_PARTS_0_1_0), $(SQL_PARTS))
+
 MODULEDIR   = extension
-DATA        = extension/migstat.control extension/migstat_postgis.control
-DATA_built  = extension/migstat--$(EXTVERSION).sql extension/migstat_postgis--$(EXTVERSION).sql
+DATA        = extension/migstat.control extension/migstat_postgis.control \
+	extension/versions/migstat--0.1.0.sql
+DATA_built  = extension/migstat--$(EXTVERSION).sql extension/migstat_postgis--$(EXTVERSION).sql \
+	extension/migstat--0.1.0--$(EXTVERSION).sql
 EXTRA_CLEAN = test/unit/run_unit_tests test/fuzz/fuzz_state_decode \
 	test/fuzz/fuzz_mg_decode test/fuzz/fuzz_lf_decode test/fuzz/fuzz_md_decode \
 	test/fuzz/fuzz_country_decode
@@ -100,6 +118,9 @@ endif
 
 extension/migstat--$(EXTVERSION).sql: $(SQL_PARTS)
 	cat $(SQL_PARTS) > $@
+
+extension/migstat--0.1.0--$(EXTVERSION).sql: $(UPGRADE_0_1_0_PARTS)
+	cat $(UPGRADE_0_1_0_PARTS) > $@
 
 extension/migstat_postgis--$(EXTVERSION).sql: $(POSTGIS_SQL_PARTS)
 	cat $(POSTGIS_SQL_PARTS) > $@

@@ -35,6 +35,42 @@ CREATE FUNCTION bench.u01(k bigint, seed bigint) RETURNS float8
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN (hashint8extended(k, seed) & 2147483647)::float8 / 2147483648.0;
 
+-- The one summary table every part adds its figures to; printed at the end
+-- so that releases can be compared line by line.  ratio = measured /
+-- baseline (for speed-ups: serial / parallel); target is the issue's.
+CREATE TABLE bench.summary (
+	ord serial PRIMARY KEY,
+	area text NOT NULL,
+	figure text NOT NULL,
+	measured text NOT NULL,			-- e.g. '812 ms'
+	baseline text,					-- what the ratio divides by, and its time
+	ratio numeric,
+	target text,
+	result text						-- 'meets', 'misses' or '' (informational)
+);
+
+-- Adds a row: ms measured against baseline_ms, with a ratio target
+-- ("<= 1.5x"; ">= 1.6x" for speed-ups, where ratio = baseline / ms), or an
+-- absolute time target ("< 5 s") without a baseline.
+CREATE FUNCTION bench.summarise(area text, figure text, ms float8, baseline text, baseline_ms float8,
+								 target text) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+	speedup boolean := target LIKE '>=%';
+	ratio numeric := round((CASE WHEN speedup THEN baseline_ms / ms ELSE ms / baseline_ms END)::numeric, 2);
+	limit_ numeric := substring(target FROM '([0-9.]+)')::numeric;
+BEGIN
+	INSERT INTO bench.summary (area, figure, measured, baseline, ratio, target, result)
+	VALUES (area, figure, round(ms::numeric, 1) || ' ms',
+			CASE WHEN baseline IS NOT NULL THEN baseline || ' (' || round(baseline_ms::numeric, 1) || ' ms)' END,
+			CASE WHEN baseline_ms IS NOT NULL THEN ratio END, target,
+			CASE WHEN target LIKE '< % s' THEN	-- an absolute time target
+					 CASE WHEN ms < 1000 * limit_ THEN 'meets' ELSE 'misses' END
+				 WHEN target IS NULL OR baseline_ms IS NULL THEN ''
+				 WHEN (speedup AND ratio >= limit_) OR (NOT speedup AND ratio <= limit_) THEN 'meets'
+				 ELSE 'misses' END);
+END $$;
+
 -- The aggregation nodes of a query's plan, top-down, e.g. "HashAggregate".
 CREATE FUNCTION bench.plan_shape(q text) RETURNS text
 LANGUAGE plpgsql AS $$
@@ -337,8 +373,33 @@ FROM (
 	WHERE s.section = 'parallel' AND s.workers = 0 AND s.label NOT LIKE 'sum(%'
 ) t;
 
+SELECT bench.summarise('two-group', r.label || ' GROUP BY city', bench.best(r.ms), 'sum(a), sum(b)', base.ms,
+						CASE r.kind WHEN 'linear' THEN '<= 1.5x' ELSE '<= 3x' END)
+FROM bench.cases r,
+	 (SELECT min(x) AS ms FROM bench.cases, unnest(ms) x WHERE section = 'grouped' AND kind = 'baseline') base
+WHERE r.section = 'grouped' AND r.kind IN ('linear', 'sorting')
+ORDER BY r.ord;
+SELECT bench.summarise('two-group', 'parallel speed-up of ' || s.label, bench.best(p.ms), 'serial',
+					   bench.best(s.ms), CASE WHEN s.label LIKE 'sum(%' THEN NULL ELSE '>= 1.6x' END)
+FROM bench.cases s
+JOIN bench.cases p ON p.section = 'parallel' AND p.label = s.label AND p.workers > 0
+WHERE s.section = 'parallel' AND s.workers = 0
+ORDER BY s.ord;
+
 \ir multigroup.sql
 \ir disclosure.sql
 \ir status.sql
 \ir countries.sql
 \ir background.sql
+
+\pset format aligned
+\pset tuples_only off
+\echo
+\echo '== Summary: every figure of this run (ratio = measured / baseline; for speed-ups serial / parallel)'
+SELECT area, figure, measured, baseline, ratio, target, result FROM bench.summary ORDER BY ord;
+\pset format unaligned
+\pset tuples_only on
+SELECT format('bench: %s figures with a target, %s met, %s missed%s', count(*) FILTER (WHERE result <> ''),
+			  count(*) FILTER (WHERE result = 'meets'), count(*) FILTER (WHERE result = 'misses'),
+			  coalesce(': ' || string_agg(area || ' ' || figure, '; ' ORDER BY ord) FILTER (WHERE result = 'misses'), ''))
+FROM bench.summary;

@@ -49,6 +49,12 @@ SELECT c.label AS aggregate, round(bench.best(c.ms)::numeric, 1) AS "best ms",
 	   round((bench.best(c.ms) / base.ms)::numeric, 2) AS ratio,
 	   CASE WHEN c.label LIKE 'baseline%' THEN '' WHEN bench.best(c.ms) / base.ms <= 2 THEN 'meets' ELSE 'misses' END AS result
 FROM bench.lf_cases c, base ORDER BY c.ord;
+\o /dev/null
+SELECT bench.summarise('long form', c.label, bench.best(c.ms), 'GROUP BY unit, grp + sum', base.ms, '<= 2x')
+FROM bench.lf_cases c,
+	 (SELECT min(x) AS ms FROM bench.lf_cases, unnest(ms) x WHERE label LIKE 'baseline%') base
+WHERE c.label NOT LIKE 'baseline%' ORDER BY c.ord;
+\o
 
 \echo '== Inference: 10,000 units x 8 groups, 1,000 replicates (1,000 random-allocation and 1,000 bootstrap tables), one core'
 CREATE TABLE bench.inf AS
@@ -66,6 +72,9 @@ BEGIN
 	seconds := round(extract(epoch FROM clock_timestamp() - t0)::numeric, 2);
 	-- the same number of random-allocation and bootstrap tables is drawn
 	per_1000_tables := round(seconds / 2, 2);
+	PERFORM bench.summarise('inference', '10,000 units x 8 groups, 1,000 replicates: ' || indices,
+							1000 * seconds::float8, NULL, NULL,
+							CASE WHEN cardinality(idx) = 2 THEN '< 5 s' END);
 	RETURN NEXT;
 END $$;
 SELECT * FROM bench.time_inference(ARRAY['dissimilarity'])

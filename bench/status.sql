@@ -87,4 +87,14 @@ FROM bench.status_cases c
 CROSS JOIN LATERAL (SELECT bench.best(ms) AS ms FROM bench.status_cases
 					WHERE ord = CASE WHEN c.ord IN (4, 5) THEN 4 ELSE 1 END) b
 ORDER BY c.ord;
+\o /dev/null
+SELECT bench.summarise('residence_status', c.label, bench.best(c.ms),
+					   CASE WHEN c.ord IN (4, 5) THEN 'GROUP BY enum' ELSE 'text::enum' END, b.ms,
+					   CASE WHEN c.ord IN (2, 3) THEN '<= 2x' WHEN c.ord = 5 THEN '<= 1.2x' END)
+FROM bench.status_cases c
+CROSS JOIN LATERAL (SELECT bench.best(ms) AS ms FROM bench.status_cases
+					WHERE ord = CASE WHEN c.ord IN (4, 5) THEN 4 ELSE 1 END) b
+WHERE c.ord NOT IN (1, 4)
+ORDER BY c.ord;
+\o
 DROP TABLE bench.status_text, bench.status_typed;

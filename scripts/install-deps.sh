@@ -11,6 +11,8 @@ packages=(
 	libtap-parser-sourcehandler-pgtap-perl   # pg_prove
 	clang-14 libclang-rt-14-dev               # libFuzzer for the fuzz targets
 	python3                                   # docs example checker
+	python3-psycopg2                          # client round trip (Python)
+	libpostgresql-jdbc-java default-jdk-headless  # client round trip (JDBC)
 	iso-codes                                 # ISO 3166 lists: gen_countries.py --refresh, and --check's note
 )
 

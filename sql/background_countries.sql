@@ -3,6 +3,7 @@
 -- groups, the catalogue tables, and errors with their SQLSTATE.  Expected
 -- dates are those of the treaties cited in extension/background/country_rules.txt.
 SET search_path = migstat, public;
+SET datestyle = 'ISO, YMD';
 \pset null '(null)'
 \set VERBOSITY default
 
@@ -15,7 +16,7 @@ FROM unnest(ARRAY['DE', 'deu', ' 276 ', 'd', 'tr', 'TUR', '4', '004', 'UK', 'EL'
 -- former countries (ISO 3166-3): alpha-2, alpha-3, alpha-4 and numeric
 -- codes; BY and SK now name Belarus and Slovakia, BYS and SKM the former ones
 SELECT c, country_code(c), country_name(c, 'en'), country_successors(c)
-FROM unnest(ARRAY['SU', 'SUN', '810', 'DD', 'DDR', 'YU', 'CSK', 'CSHH', 'SCG', 'CSXX', 'BY', 'BYS', 'SK', 'SKM']) c;
+FROM unnest(ARRAY['SU', 'SUN', '810', 'DD', 'DDR', 'YU', '890', 'CSK', 'CSHH', 'SCG', 'CSXX', 'BY', 'BYS', 'SK', 'SKM']) c;
 
 -- EU accession days: the day before and the day itself
 SELECT c, d, is_eu_member(c, d::date) FROM (VALUES
@@ -58,7 +59,7 @@ SELECT count(*), count(*) FILTER (WHERE kind = 'iso') AS iso, count(*) FILTER (W
 FROM countries();
 SELECT code, alpha3, numeric_code, kind, name_de, eu_from, eu_to, eea_from, eea_to, free_movement_from,
        free_movement_to, workers_restricted_from, workers_restricted_to, groups
-FROM countries() WHERE code IN ('GB', 'PL', 'CH', 'DE', 'XK', 'XXA');
+FROM countries() WHERE code IN ('GB', 'PL', 'CH', 'DE', 'XK', 'XXA') ORDER BY code;
 SELECT code, iso_alpha2, alpha4, iso_withdrawn, state_from, state_to, successors
 FROM countries() WHERE kind = 'former' AND state_from IS NOT NULL ORDER BY code;
 SELECT relation, count(*) FROM country_memberships() GROUP BY relation ORDER BY relation;
@@ -71,15 +72,31 @@ SELECT country_code(NULL) IS NULL AS a, is_eu_member('DE', NULL) IS NULL AS b,
        is_eu_member(NULL, '2020-01-01') IS NULL AS c, country_name('DE', NULL) IS NULL AS d;
 
 -- errors: unknown codes (with a suggestion where one is close), ambiguous
--- codes with their alternatives, bad languages, groups and dates
-\set VERBOSITY verbose
-SELECT country_code('CS');
-SELECT country_code('891');
-SELECT country_code('Germany');
-SELECT country_code('ZZ');
-SELECT country_code('Polen ');
-SELECT country_code('');
-SELECT is_eu_member('Frankreich', '2020-01-01');
-SELECT country_name('DE', 'fr');
-SELECT in_country_group('DE', 'eu27');
-SELECT is_eu_member('DE', 'infinity');
+-- codes with their alternatives, bad languages, groups and dates; each
+-- shown as SQLSTATE: message / detail / hint
+CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	msg text; det text; hin text;
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hin = PG_EXCEPTION_HINT;
+	RETURN SQLSTATE || ': ' || msg || coalesce(nullif(' / ' || det, ' / '), '') || coalesce(nullif(' / ' || hin, ' / '), '');
+END $$;
+\pset format unaligned
+SELECT pg_temp.err(q) FROM unnest(ARRAY[
+  $q$SELECT country_code('CS')$q$,
+  $q$SELECT country_code(' 891')$q$,
+  $q$SELECT country_code('Germany')$q$,
+  $q$SELECT country_code('Polen ')$q$,
+  $q$SELECT country_code('ZZ')$q$,
+  $q$SELECT country_code('')$q$,
+  $q$SELECT country_code('D E')$q$,
+  $q$SELECT country_code(repeat('x', 100))$q$,
+  $q$SELECT is_eu_member('Frankreich', '2020-01-01')$q$,
+  $q$SELECT is_eu_member('CS', '1990-01-01')$q$,
+  $q$SELECT country_name('DE', 'fr')$q$,
+  $q$SELECT in_country_group('DE', 'eu27')$q$,
+  $q$SELECT is_eu_member('DE', 'infinity')$q$,
+  $q$SELECT has_free_movement('PL', '-infinity')$q$]) q;

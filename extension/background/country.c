@@ -42,7 +42,7 @@ from_cell(int cell, CountryId *id)
 	return cell < 0 ? COUNTRY_AMBIGUOUS : COUNTRY_UNKNOWN;
 }
 
-/* Trims blanks; returns false for input that cannot be a code of any form. */
+/* Trims surrounding blanks (ASCII white space). */
 static inline void
 trim(const char **s, size_t *len)
 {

@@ -74,9 +74,11 @@ score(const unsigned char *in, size_t n, const char *cand, int max_dist)
 		return 0;
 	if (cn > n && memcmp(c, in, n) == 0)
 		return 1;
-	for (size_t i = 1; n >= 3 && i + n <= cn; i++)
+	for (size_t i = 1; n >= 4 && i + n <= cn; i++)
 		if (memcmp(c + i, in, n) == 0)
 			return 2;
+	if (max_dist < 0)
+		return -1;
 	d = distance(in, n, c, cn);
 	return d <= max_dist ? 3 + d : -1;
 }
@@ -114,9 +116,12 @@ country_suggest(const char *text, size_t len)
 
 		if (n >= 3)
 		{
-			if ((t = score(in, n, e->name_en, max_dist)) >= 0 && t < s)
+			/* three letters: only a name they begin (a near name would be noise) */
+			int			name_dist = n >= 4 ? max_dist : -1;
+
+			if ((t = score(in, n, e->name_en, name_dist)) >= 0 && t < s)
 				s = t;
-			if ((t = score(in, n, e->name_de, max_dist)) >= 0 && t < s)
+			if ((t = score(in, n, e->name_de, name_dist)) >= 0 && t < s)
 				s = t;
 		}
 		if (n <= 3)

@@ -238,11 +238,18 @@ def build(version, iso, rules):
     for where, f in rules:
         if f[0] == "alias":
             _, code, target, src = f
+            need_source(where, src)
+            if re.fullmatch(r"[0-9]{3}", code):
+                # a numeric code ISO used earlier for the same country
+                if int(code) in num:
+                    fail(where, f"alias {code} is already a code")
+                num[int(code)] = [resolve(where, target)["id"]]
+                aliases[code] = num[int(code)][0]
+                continue
             if not re.fullmatch(r"[A-Z]{1,3}", code):
-                fail(where, f"alias {code!r} must be 1 to 3 capital letters")
+                fail(where, f"alias {code!r} must be 1 to 3 capital letters or 3 digits")
             if code in a2 or code in a3:
                 fail(where, f"alias {code} is already a code")
-            need_source(where, src)
             aliases[code] = resolve(where, target)["id"]
         elif f[0] == "word":
             _, word, target = f
@@ -392,7 +399,7 @@ def emit_c(cat):
         out.append("\t[%d] = %s,\t/* %s */" % ((ord(code[0]) - 65) * 26 + ord(code[1]) - 65,
                                              cell(cat["a2"][code], code), code))
     for code, i in sorted(cat["aliases"].items()):
-        if len(code) == 2:
+        if len(code) == 2 and code.isalpha():
             out.append("\t[%d] = %d,\t/* alias %s */" % ((ord(code[0]) - 65) * 26 + ord(code[1]) - 65, i + 1, code))
     out += ["};", ""]
     out.append("/* alpha-3 codes and aliases: [((c1 - 'A') * 26 + (c2 - 'A')) * 26 + (c3 - 'A')] */")
@@ -401,7 +408,7 @@ def emit_c(cat):
         out.append("\t[%d] = %s,\t/* %s */" % (((ord(code[0]) - 65) * 26 + ord(code[1]) - 65) * 26 + ord(code[2]) - 65,
                                              cell(cat["a3"][code], code), code))
     for code, i in sorted(cat["aliases"].items()):
-        if len(code) == 3:
+        if len(code) == 3 and code.isalpha():
             out.append("\t[%d] = %d,\t/* alias %s */" % (((ord(code[0]) - 65) * 26 + ord(code[1]) - 65) * 26 + ord(code[2]) - 65, i + 1, code))
     out += ["};", ""]
     out.append("/* ISO 3166 numeric codes */")

@@ -13,7 +13,7 @@ SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'migstat'), f
           'migstat is not relocatable');
 SELECT is((SELECT nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
            WHERE extname = 'migstat'), 'migstat', 'migstat lives in schema migstat');
-SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'migstat'), '0.1.0', 'version 0.1.0');
+SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'migstat'), '0.2.0', 'version 0.2.0');
 
 CREATE TEMP VIEW migstat_functions AS
 SELECT p.oid, p.oid::regprocedure::text AS sig, p.prokind, p.proparallel

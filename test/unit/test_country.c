@@ -174,6 +174,9 @@ test_country_former(void)
 	CHECK(strcmp(country_alpha2(csk), "CSK") == 0 && strcmp(country_alpha2(scg), "SCG") == 0);
 	CHECK(id_of("CSHH") == csk && id_of("csxx") == scg);
 	CHECK(id_of("200") == csk);
+	/* numeric codes ISO used earlier (iso-codes comments) */
+	CHECK(id_of("890") == yu);
+	CHECK(strcmp(canon("532"), "AN") == 0 && strcmp(canon("530"), "AN") == 0);
 	CHECK(strcmp(country_iso_alpha2(csk), "CS") == 0);
 	/* ISO reassigned BY to Belarus: the current country wins, BYS is the SSR */
 	CHECK(strcmp(canon("BY"), "BY") == 0 && country_kind(id_of("BY")) == COUNTRY_KIND_ISO);
@@ -377,6 +380,7 @@ test_country_suggest(void)
 	CHECK(country_suggest("Polan", 5) == id_of("PL"));
 	CHECK(country_suggest("GER", 3) == id_of("DE"));	/* a name prefix before a near code */
 	CHECK(country_suggest("ZZ", 2) == COUNTRY_NONE);	/* many codes one letter off */
+	CHECK(country_suggest("D E", 3) == COUNTRY_NONE);	/* not "and Enderbury" */
 	CHECK(country_suggest("", 0) == COUNTRY_NONE);
 	CHECK(country_suggest(NULL, 0) == COUNTRY_NONE);
 	CHECK(country_suggest("qqqqqqqqqqqqqq", 14) == COUNTRY_NONE);
