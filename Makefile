@@ -76,6 +76,7 @@ SQL_PARTS = \
 	extension/disclosure/cellkey.sql \
 	extension/status/status_views.sql \
 	extension/background/countries.sql \
+	extension/background/country_views.sql \
 	extension/background/background.sql \
 	extension/background/household.sql
 
