@@ -62,13 +62,13 @@ CREATE TABLE bench.pgi_cases (ord int PRIMARY KEY, label text, query text, ms fl
 INSERT INTO bench.pgi_cases (ord, label, query) VALUES
 	(1, 'baseline: sum c_ij |p_i - p_j| / sum c_ij as a SQL join',
 	 format($q$SELECT sum(w.weight * abs(a.x::float8 / a.t - b.x::float8 / b.t)) / sum(w.weight)
-			   FROM %1$s w JOIN %2$s a ON a.unit = w.unit_i JOIN %2$s b ON b.unit = w.unit_j
+			   FROM %1$s w JOIN %2$s a ON a.unit::text = w.unit_i::text JOIN %2$s b ON b.unit::text = w.unit_j::text
 			   WHERE a.t > 0 AND b.t > 0$q$, :'pgi_queen', :'pgi_units')),
 	(2, 'adjusted_dissimilarity (Morrill D(adj))',
 	 format('SELECT migstat.adjusted_dissimilarity(%L, %L)', :'pgi_uq', :'pgi_wq')),
 	(3, 'baseline: sum c_ij x_i x_j, y_i y_j, t_i t_j as a SQL join',
 	 format($q$SELECT sum(w.weight * a.x * b.x), sum(w.weight * (a.t - a.x) * (b.t - b.x)), sum(w.weight * a.t * b.t)
-			   FROM %1$s w JOIN %2$s a ON a.unit = w.unit_i JOIN %2$s b ON b.unit = w.unit_j$q$,
+			   FROM %1$s w JOIN %2$s a ON a.unit::text = w.unit_i::text JOIN %2$s b ON b.unit::text = w.unit_j::text$q$,
 			:'pgi_queen', :'pgi_units')),
 	(4, 'spatial_proximity (White SP)',
 	 format('SELECT migstat.spatial_proximity(%L, %L)', :'pgi_uq', :'pgi_wq'));
