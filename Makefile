@@ -16,6 +16,7 @@ OBJS = \
 	extension/common/migstat.o \
 	extension/common/args.o \
 	extension/common/grow.o \
+	extension/common/edit_distance.o \
 	extension/segregation/indices.o \
 	extension/segregation/state_codec.o \
 	extension/segregation/twogroup_agg.o \
@@ -148,7 +149,7 @@ CORE_SRC = extension/segregation/indices.c extension/segregation/state_codec.c \
 	extension/common/table_sampler.c extension/segregation/inference.c \
 	extension/segregation/change.c extension/common/siphash.c \
 	extension/disclosure/ptable.c extension/disclosure/cellkey.c extension/disclosure/rounding.c \
-	extension/status/parse.c extension/status/catalogue_data.c \
+	extension/status/parse.c extension/status/catalogue_data.c extension/common/edit_distance.c \
 	extension/postgis/sparse_weights.c extension/postgis/spatial_indices.c \
 	extension/postgis/local_stats.c \
 	extension/background/country.c extension/background/country_data.c \

@@ -5,6 +5,17 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 OUT=$1
 
+# Appends "suite passed failed" from a log's "WORD: N passed, M failed" line.
+tally() {
+	local suite=$1 log=$2 status=$3 passed failed
+	passed=$(sed -nE 's/^[a-z]+: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$log" | tail -n 1)
+	failed=$(sed -nE 's/^[a-z]+: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$log" | tail -n 1)
+	passed=${passed:-0}; failed=${failed:-0}
+	if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+	echo "$suite $passed $failed" >> "$OUT/counts"
+}
+
+
 echo "-- pg_regress (sql/, expected/)"
 make -s installcheck > "$OUT/regress.log" 2>&1
 status=$?
@@ -35,22 +46,7 @@ createdb migstat_docs
 /usr/bin/python3 test/docs/check_docs.py migstat_docs > "$OUT/docs.log" 2>&1
 status=$?
 cat "$OUT/docs.log"
-line=$(tail -n 1 "$OUT/docs.log")
-passed=$(echo "$line" | sed -nE 's/^docs: ([0-9]+) passed, ([0-9]+) failed$/\1/p')
-failed=$(echo "$line" | sed -nE 's/^docs: ([0-9]+) passed, ([0-9]+) failed$/\2/p')
-passed=${passed:-0}; failed=${failed:-0}
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-echo "docs $passed $failed" >> "$OUT/counts"
-
-# Appends "suite passed failed" from a log's "WORD: N passed, M failed" line.
-tally() {
-	local suite=$1 log=$2 status=$3 passed failed
-	passed=$(sed -nE 's/^[a-z]+: ([0-9]+) passed, ([0-9]+) failed$/\1/p' "$log" | tail -n 1)
-	failed=$(sed -nE 's/^[a-z]+: ([0-9]+) passed, ([0-9]+) failed$/\2/p' "$log" | tail -n 1)
-	passed=${passed:-0}; failed=${failed:-0}
-	if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-	echo "$suite $passed $failed" >> "$OUT/counts"
-}
+tally docs "$OUT/docs.log" "$status"
 
 echo "-- upgrades: every kept release updated to this one equals a fresh install (test/upgrade/)"
 test/upgrade/run.sh > "$OUT/upgrade.log" 2>&1

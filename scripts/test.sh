@@ -38,23 +38,21 @@ record() {
 	echo "$suite $passed $failed" >> "$OUT/counts"
 }
 
-echo "== the compiled residence-status catalogue is up to date with its data file"
-if python3 extension/status/gen_catalogue.py --check > "$OUT/catalogue.log" 2>&1; then
-	echo "catalogue: 1 passed, 0 failed" >> "$OUT/catalogue.log"
-else
-	echo "catalogue: 0 passed, 1 failed" >> "$OUT/catalogue.log"
-fi
-cat "$OUT/catalogue.log"
-record catalogue "$OUT/catalogue.log" 0
+# A compiled catalogue must match its data files: GENERATOR --check.
+check_generated() {
+	local suite=$1 generator=$2
+	if python3 "$generator" --check > "$OUT/$suite.log" 2>&1; then
+		echo "$suite: 1 passed, 0 failed" >> "$OUT/$suite.log"
+	else
+		echo "$suite: 0 passed, 1 failed" >> "$OUT/$suite.log"
+	fi
+	cat "$OUT/$suite.log"
+	record "$suite" "$OUT/$suite.log" 0
+}
 
-echo "== the compiled country catalogue is up to date with its data files"
-if python3 extension/background/gen_countries.py --check > "$OUT/countries.log" 2>&1; then
-	echo "countries: 1 passed, 0 failed" >> "$OUT/countries.log"
-else
-	echo "countries: 0 passed, 1 failed" >> "$OUT/countries.log"
-fi
-cat "$OUT/countries.log"
-record countries "$OUT/countries.log" 0
+echo "== the compiled residence-status and country catalogues are up to date with their data files"
+check_generated catalogue extension/status/gen_catalogue.py
+check_generated countries extension/background/gen_countries.py
 
 echo "== C unit tests of the plain-C core"
 make -s unittest 2>&1 | tee "$OUT/unit.log"

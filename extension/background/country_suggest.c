@@ -4,6 +4,7 @@
  * scan over the catalogue is fine here.
  */
 #include "country_data.h"
+#include "../common/edit_distance.h"
 
 #include <string.h>
 
@@ -25,35 +26,6 @@ fold(const char *s, size_t n, unsigned char *out)
 		out[i] = c;
 	}
 	return n;
-}
-
-/* Levenshtein distance of two byte strings of at most SUGGEST_MAX bytes. */
-static int
-distance(const unsigned char *a, size_t an, const unsigned char *b, size_t bn)
-{
-	int			row[SUGGEST_MAX + 1];
-
-	for (size_t j = 0; j <= bn; j++)
-		row[j] = (int) j;
-	for (size_t i = 1; i <= an; i++)
-	{
-		int			diag = row[0];
-
-		row[0] = (int) i;
-		for (size_t j = 1; j <= bn; j++)
-		{
-			int			up = row[j];
-			int			best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[bn];
 }
 
 /*
@@ -79,7 +51,7 @@ score(const unsigned char *in, size_t n, const char *cand, int max_dist)
 			return 2;
 	if (max_dist < 0)
 		return -1;
-	d = distance(in, n, c, cn);
+	d = edit_distance(in, n, c, cn, max_dist);
 	return d <= max_dist ? 3 + d : -1;
 }
 

@@ -15,6 +15,7 @@
  * not distinguish finer at that point (then the input is ambiguous).
  */
 #include "parse.h"
+#include "../common/edit_distance.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -1061,44 +1062,6 @@ find_name(const char *folded, const char *jurisdiction, int *count)
 
 /* --------------------------------------------------------------- hints */
 
-static int
-edit_distance(const char *a, const char *b, int limit)
-{
-	int			la = (int) strlen(a),
-				lb = (int) strlen(b);
-	int			row[80];
-
-	if (la >= 79 || lb >= 79 || abs(la - lb) > limit)
-		return limit + 1;
-	for (int j = 0; j <= lb; j++)
-		row[j] = j;
-	for (int i = 1; i <= la; i++)
-	{
-		int			diag = row[0],
-					rowmin;
-
-		row[0] = i;
-		rowmin = i;
-		for (int j = 1; j <= lb; j++)
-		{
-			int			up = row[j];
-			int			best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-			if (best < rowmin)
-				rowmin = best;
-		}
-		if (rowmin > limit)
-			return limit + 1;
-	}
-	return row[lb];
-}
-
 /* The name as written in the catalogue, for a folded name of entry e. */
 static const char *
 original_name(int e, const char *folded)
@@ -1132,7 +1095,9 @@ closest_hint(const char *folded, RsParseError *err)
 	best_d = limit + 1;
 	for (int i = 0; i < n_names_sorted; i++)
 	{
-		int			d = edit_distance(folded, names_sorted[i].folded, best_d - 1);
+		int			d = edit_distance((const unsigned char *) folded, strlen(folded),
+									(const unsigned char *) names_sorted[i].folded,
+									strlen(names_sorted[i].folded), best_d - 1);
 
 		/* on a tie a German status wins: the input is read as German first */
 		if (d < best_d || (d == best_d && best >= 0 &&
@@ -1150,7 +1115,8 @@ closest_hint(const char *folded, RsParseError *err)
 		int			d;
 
 		rs_fold_name(c, strlen(c), buf, sizeof(buf));
-		d = edit_distance(folded, buf, best_d - 1);
+		d = edit_distance((const unsigned char *) folded, strlen(folded),
+						  (const unsigned char *) buf, strlen(buf), best_d - 1);
 		if (d < best_d)
 		{
 			best_d = d;

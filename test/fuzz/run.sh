@@ -51,7 +51,7 @@ DIR=test/fuzz
 CORE="extension/segregation/state_codec.c extension/segregation/indices.c
 	extension/segregation/multigroup.c extension/segregation/multigroup_codec.c
 	extension/segregation/longform.c extension/common/keymap.c
-	extension/segregation/decomposition.c extension/status/parse.c
+	extension/segregation/decomposition.c extension/status/parse.c extension/common/edit_distance.c
 	extension/status/catalogue_data.c extension/disclosure/cellkey.c
 	extension/disclosure/ptable.c extension/common/siphash.c
 	extension/background/country.c extension/background/country_data.c
